@@ -1,0 +1,44 @@
+# make lab   : set up .venv if needed and open the course in JupyterLab
+# make test  : set up .venv with the test tools and run every check (what CI runs)
+# make bench : time kltools against SciPy
+# make notebooks : re-execute every lesson and store its outputs (before committing a lesson)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTEST_NOTEBOOKS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: lab test bench notebooks
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Each stamp is rebuilt only when pyproject.toml is newer than it.
+$(VENV)/.installed-notebooks: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebooks]"
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[notebooks,test]"
+	touch $@
+
+lab: $(VENV)/.installed-notebooks
+	@# JUPYTER_PORT is read by Jupyter itself. The token is always passed explicitly, so no
+	@# configuration file can switch authentication off; an unset or empty JUPYTER_TOKEN gets a
+	@# random one, printed in the URL below.
+	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 \
+	  --IdentityProvider.token="$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))')}" \
+	  notebooks/00_start_here.ipynb
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check kltools tests notebooks
+	$(BIN)/ruff format --check kltools tests
+	$(BIN)/python -m pytest --doctest-modules $(PYTEST_NOTEBOOKS) kltools tests notebooks
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/bench_measures.py
+
+notebooks: $(VENV)/.installed-test
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.store_widget_state=False notebooks/[0-9]*.ipynb
