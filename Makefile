@@ -23,18 +23,21 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[notebooks,test]"
 	touch $@
 
+# JUPYTER_PORT (default 8888) and JUPYTER_TOKEN choose the port and the token. The token is always
+# passed explicitly, so no configuration file can switch authentication off; an unset or empty
+# JUPYTER_TOKEN gets a random one. Root (containers, CI) needs --allow-root.
 lab: $(VENV)/.installed-notebooks
-	@# JUPYTER_PORT is read by Jupyter itself. The token is always passed explicitly, so no
-	@# configuration file can switch authentication off; an unset or empty JUPYTER_TOKEN gets a
-	@# random one, printed in the URL below.
-	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 \
-	  --IdentityProvider.token="$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))')}" \
-	  notebooks/00_start_here.ipynb
+	@token="$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))')}"; \
+	echo "Open http://127.0.0.1:$${JUPYTER_PORT:-8888}/lab/tree/notebooks/00_start_here.ipynb?token=$$token"; \
+	exec $(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port_retries=0 \
+	  --ServerApp.root_dir=. --IdentityProvider.token="$$token" \
+	  $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check kltools tests notebooks
 	$(BIN)/ruff format --check kltools tests
-	$(BIN)/python -m pytest --doctest-modules $(PYTEST_NOTEBOOKS) kltools tests notebooks
+	$(BIN)/python -m pytest --doctest-modules --doctest-glob=README.md $(PYTEST_NOTEBOOKS) \
+	  README.md kltools tests notebooks
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/bench_measures.py
