@@ -103,7 +103,7 @@ def _float_array(x, name: str) -> np.ndarray:
     kind = arr.dtype.kind
     if kind in _NUMERIC_KINDS:
         return arr.astype(np.float64, copy=False)
-    if kind == "O":
+    if kind == "O" and not any(v is None for v in arr.flat):
         try:
             return arr.astype(np.float64)
         except (ValueError, TypeError):
