@@ -223,6 +223,10 @@ def huffman_code(probs, symbols=None) -> dict:
     111111``. Symbols of probability 0 still get (the longest) codewords, so
     every symbol can be encoded.
 
+    The average length ``L`` satisfies ``H(p) <= L < H(p) + 1`` bits, except
+    when one outcome is certain: then ``H(p) = 0`` and ``L = 1``, since every
+    codeword has at least one bit.
+
     Examples
     --------
     >>> huffman_code([0.5, 0.25, 0.125, 0.0625, 1/64, 1/64, 1/64, 1/64])
