@@ -76,7 +76,7 @@ def exercise_ids() -> list[str]:
 
     Examples
     --------
-    >>> "01.1" in exercise_ids()
+    >>> "00.1" in exercise_ids()
     True
     """
     return sorted(_EXERCISES)
@@ -87,11 +87,11 @@ def evaluate(exercise_id: str, answer: Any) -> Verdict:
 
     Examples
     --------
-    >>> evaluate("01.1", 1.0).status
+    >>> evaluate("00.1", 1.0).status
     'right'
-    >>> evaluate("01.1", ...).status
+    >>> evaluate("00.1", ...).status
     'unanswered'
-    >>> evaluate("01.1", "one bit").status
+    >>> evaluate("00.1", "one bit").status
     'invalid'
     """
     exercise = _EXERCISES.get(exercise_id)
@@ -120,9 +120,9 @@ def check(exercise_id: str, answer: Any) -> None:
 
     Examples
     --------
-    >>> check("01.1", ...)
+    >>> check("00.1", ...)
     Not answered yet: replace ... with your answer, then run the cell again.
-    >>> check("01.1", 1)
+    >>> check("00.1", 1)
     Right! 1 bits.
     """
     try:
@@ -180,28 +180,180 @@ def _format_one(value: float) -> str:
     return f"{value:.6g}"
 
 
+# --- Lesson 00: start here (how the checker works) -----------------------------------------
+_add(
+    "00.1",
+    lambda: float(m.information(0.5)),
+    "A fair coin lands heads with probability 1/2, and the surprise of an event is -log2 p.",
+    unit="bits",
+)
+# --- end of lesson 00 ----------------------------------------------------------------------
+
 # --- Lesson 01: information content --------------------------------------------------------
 _add(
     "01.1",
-    lambda: float(m.information(0.5)),
-    "A fair coin lands heads with probability 1/2. Surprise is -log2 p.",
+    lambda: float(m.information(26 / 52)),
+    "Count the red cards: what fraction of the 52 is red? Surprise is -log2 of that probability.",
     unit="bits",
+)
+_add(
+    "01.2",
+    lambda: float(m.information(1 / 6, base="nats")),
+    "Each face of a fair die has probability 1/6. Nats use the natural logarithm: np.log.",
+    unit="nats",
+)
+_add(
+    "01.3",
+    lambda: float(m.information(0.5**10)),
+    "Independent surprises add: what is the surprise of one head, and how many heads are there?",
+    unit="bits",
+)
+_add(
+    "01.4",
+    lambda: "die" if m.information(1 / 6) > m.information(0.5 * 0.5) else "coins",
+    "Compare probabilities: 1/6 for the six, and 1/2 times 1/2 for two heads. Rarer is more "
+    "surprising.",
+    choices=("die", "coins"),
 )
 # --- end of lesson 01 ----------------------------------------------------------------------
 
 # --- Lesson 02: entropy ---------------------------------------------------------------------
+_add(
+    "02.1",
+    lambda: float(m.entropy([1 / 2, 1 / 4, 1 / 4])),
+    "Average the surprises: 1/2 of the time 1 bit, 1/4 of the time 2 bits, 1/4 of the time 2 bits.",
+    unit="bits",
+)
+_add(
+    "02.2",
+    lambda: float(m.binary_entropy(0.9)),
+    "H(p) = -p log2 p - (1 - p) log2(1 - p), with p = 0.9 for heads and 0.1 for tails.",
+    unit="bits",
+)
+_add(
+    "02.3",
+    lambda: bool(np.isclose(m.binary_entropy(0.3), m.binary_entropy(0.7))),
+    "Swap the names 'heads' and 'tails': does the list of probabilities change, or only its order?",
+)
+_add(
+    "02.4",
+    lambda: float(m.entropy(np.full(10, 0.1))),
+    "The most uncertain distribution over n outcomes is the uniform one; its entropy is log2 n.",
+    unit="bits",
+)
 # --- end of lesson 02 ----------------------------------------------------------------------
 
 # --- Lesson 03: binary cross-entropy --------------------------------------------------------
+_add(
+    "03.1",
+    lambda: float(m.binary_cross_entropy(0, 0.75)),
+    "The target is y = 0, so only the term (1 − y)·log2(1 − ŷ) survives. "
+    "Which probability did the model give to the label that happened?",
+    unit="bits",
+)
+_add(
+    "03.2",
+    lambda: [
+        float(m.binary_cross_entropy(y, y_hat)) for y, y_hat in ((1, 1), (1, 0), (0, 1), (0, 0))
+    ],
+    "Four numbers in a list, in the order (1, 1), (1, 0), (0, 1), (0, 0). A term weighted by 0 "
+    "contributes 0 (0·log 0 = 0); −log2 0 is infinite (write np.inf).",
+    unit="bits",
+)
+_add(
+    "03.3",
+    lambda: float(m.information(np.finfo(np.float64).eps)),
+    "The worst case is a prediction clipped to ŷ = ε while y = 1: the loss is the surprise "
+    "−log2 ε. Write ε as a power of 2.",
+    unit="bits",
+)
+_add(
+    "03.4",
+    lambda: float(m.binary_entropy(0.75)),
+    "The loss is smallest when the prediction equals the soft label, ŷ = y. "
+    "What is left then is the entropy of the target itself (lesson 02).",
+    unit="bits",
+)
+_add(
+    "03.5",
+    lambda: float(m.binary_cross_entropy_with_logits(1, -3.0, base=np.e)),
+    "Turn the logit into a probability with σ(z) = 1/(1 + e^(−z)), then take −ln of the "
+    "probability the model gave the true label (natural log: frameworks report nats).",
+    unit="nats",
+)
 # --- end of lesson 03 ----------------------------------------------------------------------
 
 # --- Lesson 04: cross-entropy with dice ----------------------------------------------------
+_add(
+    "04.1",
+    lambda: float(m.cross_entropy([0.5, 0.5], [0.9, 0.1])),
+    "Average the surprise -log2 Q(x) with the weights P(x) of the fair coin: "
+    "each side happens half the time.",
+    unit="bits",
+)
+_add(
+    "04.2",
+    lambda: float(m.cross_entropy([1 / 6] * 6, [0.25] + [0.15] * 5)),
+    "The world is the fair die, so each face weighs 1/6; the surprise of a face is "
+    "-log2 Q(face). Five faces share the same Q.",
+    unit="bits",
+)
+_add(
+    "04.3",
+    lambda: float(m.cross_entropy([1 / 6] * 6, [0.2] * 5 + [0.0])),
+    "What is -log2 0? A fair die shows a 6 one roll in six. np.inf (or float('inf')) "
+    "is an allowed answer.",
+    unit="bits",
+)
+_add(
+    "04.4",
+    lambda: float(np.mean(m.information(np.array([0.5] + [0.1] * 5)[[0, 1, 5, 3, 0]]))),
+    "Look up Q for each observed roll (Q(1) = 1/2, any other face 1/10), take -log2 of "
+    "each, then the plain mean over the five rolls.",
+    unit="bits",
+)
 # --- end of lesson 04 ----------------------------------------------------------------------
 
 # --- Lesson 05: coding length -----------------------------------------------------------------
 # --- end of lesson 05 ----------------------------------------------------------------------
 
 # --- Lesson 06: KL divergence ---------------------------------------------------------------
+from kltools import continuous as _continuous06  # noqa: E402
+
+_add(
+    "06.1",
+    lambda: float(m.kl_divergence([1 / 4] * 4, [1 / 2, 1 / 4, 1 / 8, 1 / 8])),
+    "Add P(x)·log2(P(x)/Q(x)) over the four faces; every P(x) is 1/4. "
+    "One face gives a negative term and one gives zero.",
+    unit="bits",
+)
+_add(
+    "06.2",
+    lambda: float(m.kl_divergence([1 / 4] * 4, [1 / 2, 1 / 4, 1 / 8, 1 / 8], base=np.e)),
+    "Same sum with the natural log, or convert: 1 bit = ln 2 ≈ 0.693 nats.",
+    unit="nats",
+)
+_add(
+    "06.3",
+    lambda: [
+        float(m.kl_divergence([0.5, 0.5], [0.9, 0.1])),
+        float(m.kl_divergence([0.9, 0.1], [0.5, 0.5])),
+    ],
+    "Give a list of two numbers. In D(P‖Q) the weights are P's; in D(Q‖P) they are Q's "
+    "and the ratio is flipped.",
+    unit="bits",
+)
+_add(
+    "06.4",
+    lambda: float(_continuous06.gaussian_kl(0.0, 1.0, 1.0, 2.0, base=np.e)),
+    "Use ln(σ_q/σ_p) + (σ_p² + (μ_p − μ_q)²)/(2σ_q²) − 1/2 with σ_q = 2 (not 4).",
+    unit="nats",
+)
+_add(
+    "06.5",
+    lambda: False,
+    "Look again at the seeded search in the section on properties: what did it print?",
+)
 # --- end of lesson 06 ----------------------------------------------------------------------
 
 # --- Lesson 07: cross-entropy as a loss -----------------------------------------------------

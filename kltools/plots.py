@@ -163,12 +163,564 @@ def plot_curve(
 # --- Lesson-specific drawings: each lesson adds its own in its block below. ------------------
 
 # --- Lessons 01-03 ----------------------------------------------------------------------------
+from kltools import measures as _measures0102  # noqa: E402
+
+# Lesson 01: one colour per unit. Red and green stay free for Q and KL.
+LESSON01_UNIT_COLORS = {"bits": P_COLOR, "nats": "#ff7f0e", "dits": "#9467bd"}
+LESSON01_UNIT_BASES = {"bits": "2", "nats": "e", "dits": "10"}
+
+
+def lesson01_plot_surprise(
+    p: float | None = None, *, ax: Axes | None = None, p_min: float = 0.001
+) -> Axes:
+    """Lesson 01: draw the surprise ``-log_b p`` in bits, nats and dits against ``p``.
+
+    Parameters
+    ----------
+    p : float, optional
+        A probability to mark on all three curves, with its surprise in each unit.
+    ax : Axes, optional
+        Where to draw; a new figure when omitted.
+    p_min : float
+        Smallest probability on the x axis (the curves grow without bound near 0).
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> ax = lesson01_plot_surprise(0.5)
+    >>> [line.get_label() for line in ax.lines[:3]]
+    ['bits (base 2)', 'nats (base e)', 'dits (base 10)']
+    >>> plt.close("all")
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = np.geomspace(p_min, 1.0, 400)
+    for unit, color in LESSON01_UNIT_COLORS.items():
+        surprise = _measures0102.information(grid, base=unit)
+        label = f"{unit} (base {LESSON01_UNIT_BASES[unit]})"
+        ax.plot(grid, surprise, color=color, lw=2, label=label)
+    if p is not None:
+        lines = [f"p = {p:.3f}"]
+        ax.axvline(p, color="0.4", ls=":", lw=1)
+        for unit, color in LESSON01_UNIT_COLORS.items():
+            value = float(_measures0102.information(p, base=unit))
+            ax.plot([p], [value], "o", color=color, ms=7, mec="black", zorder=3)
+            lines.append(f"{value:.3f} {unit}")
+        ax.text(
+            0.97,
+            0.60,
+            "\n".join(lines),
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, float(-np.log2(p_min)) * 1.05)
+    ax.set_xlabel("probability p of the event")
+    ax.set_ylabel(r"surprise $-\log_b p$ (bits, nats, dits)")
+    ax.legend(loc="upper right")
+    return ax
+
+
+def lesson02_plot_binary_entropy(p: float | None = None, *, ax: Axes | None = None) -> Axes:
+    """Lesson 02: draw the binary entropy curve H(p) in bits, optionally marking a coin's bias.
+
+    Parameters
+    ----------
+    p : float, optional
+        The probability of heads to mark on the curve, with its entropy.
+    ax : Axes, optional
+        Where to draw; a new figure when omitted.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> ax = lesson02_plot_binary_entropy(0.5)
+    >>> round(float(ax.lines[0].get_ydata().max()), 6)
+    1.0
+    >>> plt.close("all")
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = np.linspace(0.0, 1.0, 401)
+    ax.plot(grid, _measures0102.binary_entropy(grid), color=P_COLOR, lw=2, label="H(p)")
+    ax.axhline(1.0, color="0.5", ls="--", lw=1)
+    ax.annotate(
+        "maximum: 1 bit at p = 1/2",
+        (0.5, 1.0),
+        xytext=(0, 6),
+        textcoords="offset points",
+        ha="center",
+        fontsize=9,
+        color="0.3",
+    )
+    if p is not None:
+        h = float(_measures0102.binary_entropy(p))
+        ax.plot([p], [h], "o", color="black", ms=8, zorder=3)
+        ax.vlines(p, 0, h, color="0.4", ls=":", lw=1)
+        right = p > 0.6
+        ax.annotate(
+            f"H({p:.2f}) = {h:.3f} bits",
+            (p, h),
+            xytext=(-10 if right else 10, -18),
+            textcoords="offset points",
+            ha="right" if right else "left",
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.15)
+    ax.set_xlabel("P(heads) = p")
+    ax.set_ylabel("entropy H(p) (bits)")
+    return ax
+
+
+# Lesson 03: the two loss curves of binary cross-entropy.
+from kltools import measures as _measures03  # noqa: E402
+
+BCE_Y1_COLOR = "#9467bd"  # purple: the loss when the target is y = 1, -log ŷ
+BCE_Y0_COLOR = "#ff7f0e"  # orange: the loss when the target is y = 0, -log(1 - ŷ)
+
+
+def plot_bce_curves(
+    y: float | None = None,
+    y_hat: float | None = None,
+    *,
+    ax: Axes | None = None,
+    unit: str = "bits",
+    ymax: float = 8.0,
+    legend: bool = True,
+) -> Axes:
+    """Draw the binary cross-entropy curves -log ŷ (y = 1) and -log(1 - ŷ) (y = 0).
+
+    With a target ``y`` and a prediction ``y_hat``, the curve of that target is drawn
+    bold, the other faded, and the loss is marked on it. A loss above ``ymax`` (or an
+    infinite one) is marked at the top edge with an arrow and its value.
+
+    Parameters
+    ----------
+    y : {0, 1}, optional
+        The target whose curve is highlighted.
+    y_hat : float, optional
+        The prediction ŷ in [0, 1] to mark.
+    ax : Axes, optional
+        Where to draw; a new figure when omitted.
+    unit : {"bits", "nats", "dits"}
+        Unit of the loss axis.
+    ymax : float
+        Top of the loss axis, in ``unit``.
+    legend : bool
+        Whether to draw the legend.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> ax = plot_bce_curves(1, 0.5)
+    >>> len(ax.lines)
+    3
+    >>> round(float(ax.lines[2].get_ydata()[0]), 3)
+    1.0
+    >>> plt.close("all")
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    grid = np.linspace(0.0005, 0.9995, 1999)
+    bce = _measures03.binary_cross_entropy
+    curves = (
+        (1, bce(1.0, grid, base=unit), BCE_Y1_COLOR, "y = 1: −log ŷ"),
+        (0, bce(0.0, grid, base=unit), BCE_Y0_COLOR, "y = 0: −log(1 − ŷ)"),
+    )
+    for target, loss, color, label in curves:
+        faded = y is not None and int(y) != target
+        ax.plot(
+            grid,
+            loss,
+            color=color,
+            lw=1.5 if faded else 2.5,
+            ls="--" if faded else "-",
+            alpha=0.45 if faded else 1.0,
+            label=label,
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, ymax * 1.08)
+    ax.set_xlabel("prediction ŷ = model's P(y = 1)")
+    ax.set_ylabel(f"loss ({unit})")
+    if y is not None and y_hat is not None:
+        loss = float(_measures03.binary_cross_entropy(float(y), float(y_hat), base=unit))
+        color = BCE_Y1_COLOR if int(y) == 1 else BCE_Y0_COLOR
+        top = min(loss, ymax)
+        ax.vlines(float(y_hat), 0, top, color="0.5", lw=1, ls=":", zorder=3)
+        if loss <= ymax:
+            ax.plot([y_hat], [loss], "o", color="black", ms=8, zorder=4)
+            text = f"{loss:.3f} {unit}"
+        else:
+            ax.plot([y_hat], [ymax], "^", color="black", ms=10, zorder=4, clip_on=False)
+            shown = "∞" if loss == float("inf") else f"{loss:.3f}"
+            text = f"{shown} {unit} (off the chart)"
+        right_side = float(y_hat) < 0.55
+        low = top < 0.6 * ymax
+        ax.annotate(
+            text,
+            (float(y_hat), top),
+            textcoords="offset points",
+            xytext=(10 if right_side else -10, 8 if low else -8),
+            ha="left" if right_side else "right",
+            va="bottom" if low else "top",
+            fontsize=10,
+            color=color,
+            fontweight="bold",
+        )
+    if legend:
+        ax.legend(loc="upper center")
+    return ax
+
+
 # --- end of lessons 01-03 -------------------------------------------------------------------
 
 # --- Lessons 04-05 ----------------------------------------------------------------------------
+from kltools import measures as _measures45  # noqa: E402
+
+
+def plot_two_distributions(
+    p: Sequence[float] | np.ndarray,
+    q: Sequence[float] | np.ndarray,
+    labels: Sequence[object] | None = None,
+    *,
+    ax: Axes | None = None,
+    p_label: str = "P",
+    q_label: str = "Q",
+    title: str | None = None,
+    xlabel: str = "outcome",
+    annotate: bool = True,
+) -> Axes:
+    """Draw two distributions over the same outcomes as side-by-side bars, P blue and Q red.
+
+    ``annotate=False`` leaves out the probability written above each bar (for small panels).
+
+    Examples
+    --------
+    >>> ax = plot_two_distributions([0.5, 0.5], [0.9, 0.1], ["H", "T"])
+    >>> [float(round(bar.get_height(), 2)) for bar in ax.patches]
+    [0.5, 0.5, 0.9, 0.1]
+    >>> plt.close("all")
+    """
+    p = np.asarray(p, dtype=float)
+    q = np.asarray(q, dtype=float)
+    if ax is None:
+        _, ax = plt.subplots()
+    texts_before = len(ax.texts)
+    plot_distribution(p, labels, ax=ax, color=P_COLOR, label=p_label, offset=-0.2, width=0.4)
+    plot_distribution(q, labels, ax=ax, color=Q_COLOR, label=q_label, offset=0.2, width=0.4)
+    if not annotate:
+        for text in ax.texts[texts_before:]:
+            text.remove()
+    ax.set_ylim(0, max(1e-9, float(p.max()), float(q.max())) * 1.22)
+    ax.set_xlabel(xlabel)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_cross_entropy_bars(
+    p: Sequence[float] | np.ndarray,
+    q: Sequence[float] | np.ndarray,
+    *,
+    ax: Axes | None = None,
+    ymax: float | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw H(P), the cross-entropy H_P(Q) and their gap as three labelled bars, in bits.
+
+    An infinite cross-entropy (Q gives probability 0 to an outcome P can produce) is drawn
+    as a hatched bar up to the top of the axes, labelled "∞ bits".
+
+    Examples
+    --------
+    >>> ax = plot_cross_entropy_bars([0.25] * 4, [0.5, 0.25, 0.125, 0.125])
+    >>> [float(round(bar.get_height(), 2)) for bar in ax.patches]
+    [2.0, 2.25, 0.25]
+    >>> plt.close("all")
+    """
+    p = np.asarray(p, dtype=float)
+    q = np.asarray(q, dtype=float)
+    if ax is None:
+        _, ax = plt.subplots()
+    h_p = float(_measures45.entropy(p))
+    h_pq = float(_measures45.cross_entropy(p, q))
+    values = [h_p, h_pq, h_pq - h_p]
+    finite = [v for v in values if np.isfinite(v)]
+    top = ymax if ymax is not None else max([1.0, *finite]) * 1.25
+    names = ["entropy\n$H(P)$", "cross-entropy\n$H_P(Q)$", "gap\n$H_P(Q) - H(P)$"]
+    colors = [P_COLOR, Q_COLOR, KL_COLOR]
+    for i, (value, color) in enumerate(zip(values, colors, strict=True)):
+        if np.isfinite(value):
+            ax.bar(i, value, color=color, alpha=0.85, width=0.6)
+            ax.text(i, value + 0.02 * top, f"{value:.4f} bits", ha="center", va="bottom")
+        else:
+            ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="//")
+            ax.text(i, 0.92 * top, "∞ bits", ha="center", va="bottom")
+    ax.set_xticks(range(3), names)
+    ax.set_ylabel("bits")
+    ax.set_ylim(0, top)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_code_tree(
+    code: dict,
+    probs: dict | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw a binary prefix code as a tree: left edges are 0, right edges are 1.
+
+    Each codeword is the path from the root to a leaf, read edge by edge. Leaves show the
+    symbol, its codeword and, when ``probs`` (symbol → probability) is given, its probability.
+
+    Examples
+    --------
+    >>> ax = plot_code_tree({"a": "0", "b": "10", "c": "11"})
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text() in "01")
+    ['0', '0', '1', '1']
+    >>> plt.close("all")
+    """
+    if ax is None:
+        _, ax = plt.subplots()
+    if not code:
+        raise ValueError("code must have at least one codeword")
+    leaves = sorted(code.items(), key=lambda item: item[1])
+    x: dict[str, float] = {}
+    for i, (_, word) in enumerate(leaves):
+        x[word] = float(i)
+    prefixes = sorted(
+        {word[:k] for word in code.values() for k in range(len(word))}, key=len, reverse=True
+    )
+    for node in prefixes:  # deepest first, so both children are placed already
+        kids = [x[node + bit] for bit in "01" if node + bit in x]
+        x[node] = sum(kids) / len(kids)
+    depth = max(len(word) for word in code.values())
+    for node in prefixes:
+        for bit in "01":
+            child = node + bit
+            if child in x:
+                ax.plot([x[node], x[child]], [-len(node), -len(child)], color="0.4", lw=1.2)
+                mx = (x[node] + x[child]) / 2
+                my = -(len(node) + len(child)) / 2
+                side = "right" if bit == "0" else "left"
+                ax.text(mx, my, bit, ha=side, va="bottom", color="0.2", fontsize=10)
+    ax.plot([x[n] for n in prefixes], [-len(n) for n in prefixes], "o", color="0.3", ms=5)
+    for symbol, word in leaves:
+        ax.plot([x[word]], [-len(word)], "s", color=P_COLOR, ms=9)
+        text = f"{symbol}\n{word}"
+        if probs is not None:
+            text += f"\np={probs[symbol]:.3g}"
+        ax.text(x[word], -len(word) - 0.25, text, ha="center", va="top", fontsize=9)
+    ax.set_xlim(-0.8, len(leaves) - 0.2)
+    ax.set_ylim(-depth - 1.6, 0.5)
+    ax.set_yticks(range(0, -depth - 1, -1), [str(d) for d in range(depth + 1)])
+    ax.set_ylabel("codeword length (bits)")
+    ax.set_xticks([])
+    ax.grid(False)
+    ax.spines["bottom"].set_visible(False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
 # --- end of lessons 04-05 -------------------------------------------------------------------
 
 # --- Lesson 06 ----------------------------------------------------------------------------------
+
+
+def plot_kl_bars(
+    p: Sequence[float] | np.ndarray,
+    q: Sequence[float] | np.ndarray,
+    terms: Sequence[float] | np.ndarray,
+    labels: Sequence[object] | None = None,
+    *,
+    axes: tuple[Axes, Axes],
+    unit: str = "bits",
+    term_label: str = "P·log(P/Q)",
+    title: str | None = None,
+) -> tuple[Axes, Axes]:
+    """Draw P and Q as paired bars above, and the per-outcome KL terms below.
+
+    The lower panel shows one green bar per outcome, ``P(x) log(P(x)/Q(x))``
+    (or whatever ``terms`` holds), with its value written on it. Some terms are
+    negative; their sum, the KL divergence, is written in the panel's title.
+
+    Parameters
+    ----------
+    p, q : array_like
+        The two distributions: P in blue (left bar), Q in red (right bar).
+    terms : array_like
+        One term per outcome, already in ``unit``; ``inf`` is drawn as a marker.
+    labels : sequence, optional
+        Outcome names; ``1..n`` by default (die faces).
+    axes : (Axes, Axes)
+        Upper and lower panel.
+    unit : str
+        Unit of ``terms``, used in the axis label and the title.
+    term_label : str
+        What one term is, e.g. ``"P·log(P/Q)"`` or ``"Q·log(Q/P)"``.
+    title : str, optional
+        Title of the upper panel.
+
+    Returns
+    -------
+    (Axes, Axes)
+
+    Examples
+    --------
+    >>> fig, axes = plt.subplots(2, 1)
+    >>> p, q = [0.5, 0.5], [0.25, 0.75]
+    >>> terms = [0.5, 0.5 * np.log2(0.5 / 0.75)]
+    >>> top, bottom = plot_kl_bars(p, q, terms, ["H", "T"], axes=axes)
+    >>> len(top.patches), len(bottom.patches)
+    (4, 2)
+    >>> bottom.get_title()
+    'sum of the terms = 0.2075 bits'
+    >>> plt.close("all")
+    """
+    p = np.asarray(p, dtype=float)
+    q = np.asarray(q, dtype=float)
+    terms = np.asarray(terms, dtype=float)
+    if labels is None:
+        labels = range(1, p.size + 1)
+    labels = [str(x) for x in labels]
+    top, bottom = axes
+    plot_distribution(p, labels, ax=top, color=P_COLOR, label="P", offset=-0.2, width=0.4)
+    plot_distribution(q, labels, ax=top, color=Q_COLOR, label="Q", offset=0.2, width=0.4)
+    top.set_ylim(0, max(1e-9, float(max(p.max(), q.max()))) * 1.25)
+    top.legend(ncols=2, loc="upper right")
+    if title:
+        top.set_title(title)
+
+    positions = np.arange(terms.size)
+    finite = np.isfinite(terms)
+    heights = np.where(finite, terms, 0.0)
+    bars = bottom.bar(positions, heights, width=0.6, color=KL_COLOR, alpha=0.85)
+    bottom.bar_label(
+        bars,
+        labels=[f"{t:+.3f}" if np.isfinite(t) else "" for t in terms],
+        fontsize=8,
+        padding=2,
+    )
+    bottom.axhline(0.0, color="black", lw=0.8)
+    span = float(np.abs(heights).max()) if heights.size else 0.0
+    span = span if span > 0 else 1.0
+    low = float(min(0.0, heights.min())) if heights.size else 0.0
+    bottom.set_ylim(low - 0.25 * span, float(max(0.0, heights.max())) + 0.3 * span)
+    for k in np.flatnonzero(~finite):
+        bottom.annotate("∞", (k, 0.0), ha="center", va="bottom", fontsize=14, color=KL_COLOR)
+    bottom.set_xticks(positions, labels)
+    bottom.set_ylabel(f"term ({unit})")
+    total = float(terms.sum())
+    shown = f"{total:.4f}" if np.isfinite(total) else "∞"
+    bottom.set_title(f"sum of the terms = {shown} {unit}")
+    bottom.text(
+        0.01, 0.97, term_label, transform=bottom.transAxes, va="top", fontsize=9, color=KL_COLOR
+    )
+    return top, bottom
+
+
+def plot_density_kl(
+    x: np.ndarray,
+    p: np.ndarray,
+    q: np.ndarray,
+    integrand: np.ndarray,
+    *,
+    ax: Axes,
+    p_label: str = "P",
+    q_label: str = "Q",
+    unit: str = "nats",
+    xlim: tuple[float, float] = (-7.0, 7.0),
+    title: str | None = None,
+) -> Axes:
+    """Draw two densities and the KL integrand ``p log(p/q)`` filled in green.
+
+    The area under the green curve is the KL divergence. Where the integrand is
+    negative (there ``p < q``), the fill is hatched, so the part that is
+    subtracted stands out.
+
+    Parameters
+    ----------
+    x : array_like
+        The grid.
+    p, q : array_like
+        The densities on the grid: P in blue, Q in red.
+    integrand : array_like
+        ``p log(p/q)`` on the grid, in ``unit`` per unit of x.
+    ax : Axes
+        Where to draw.
+    p_label, q_label : str
+        Legend labels of the densities.
+    unit : str
+        Unit of the integrand's area.
+    xlim : (float, float)
+        The part of the grid to show.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> x = np.linspace(-5, 5, 101)
+    >>> p = np.exp(-x**2 / 2) / np.sqrt(2 * np.pi)
+    >>> q = np.exp(-((x + 1) ** 2) / 2) / np.sqrt(2 * np.pi)
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_density_kl(x, p, q, p * np.log(p / q), ax=ax)
+    >>> len(ax.lines), len(ax.collections)
+    (4, 2)
+    >>> plt.close("all")
+    """
+    x = np.asarray(x, dtype=float)
+    integrand = np.asarray(integrand, dtype=float)
+    ax.plot(x, p, color=P_COLOR, lw=2, label=p_label)
+    ax.plot(x, q, color=Q_COLOR, lw=2, label=q_label)
+    ax.fill_between(
+        x,
+        integrand,
+        where=integrand >= 0,
+        interpolate=True,
+        color=KL_COLOR,
+        alpha=0.35,
+        lw=0,
+    )
+    ax.fill_between(
+        x,
+        integrand,
+        where=integrand < 0,
+        interpolate=True,
+        facecolor="none",
+        edgecolor=KL_COLOR,
+        hatch="////",
+        lw=0,
+    )
+    ax.plot(x, integrand, color=KL_COLOR, lw=1.8, label=f"p·log(p/q) ({unit})")
+    ax.axhline(0.0, color="black", lw=0.8)
+    ax.set_xlim(*xlim)
+    ax.set_xlabel("x")
+    ax.set_ylabel("density; integrand")
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
 # --- end of lesson 06 -------------------------------------------------------------------------
 
 # --- Lessons 07-08 ----------------------------------------------------------------------------

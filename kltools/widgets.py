@@ -118,21 +118,871 @@ class LessonWidget(widgets.VBox):
 # --- Lesson widgets: each lesson adds its widget in its own block below. ---------------------
 
 # --- Lesson 01: information content --------------------------------------------------------
+from kltools import measures as _m01  # noqa: E402
+from kltools.plots import lesson01_plot_surprise  # noqa: E402
+
+SURPRISE_UNITS = ("bits", "nats", "dits")
+
+
+def surprise_readout(p: float) -> dict[str, float]:
+    """The numbers the lesson-01 widget shows: an event's surprise in bits, nats and dits.
+
+    Parameters
+    ----------
+    p : float
+        The probability of the event, in (0, 1].
+
+    Returns
+    -------
+    dict
+        ``p``, ``one_in`` (1/p: "one chance in ...") and the surprise ``bits``,
+        ``nats`` and ``dits``.
+
+    Examples
+    --------
+    >>> r = surprise_readout(0.125)
+    >>> round(r["bits"], 6), round(r["one_in"], 6)
+    (3.0, 8.0)
+    """
+    readout = {"p": float(p), "one_in": 1.0 / float(p)}
+    for unit in SURPRISE_UNITS:
+        readout[unit] = float(_m01.information(p, base=unit))
+    return readout
+
+
+def surprise_render(p: float) -> tuple[str, Figure]:
+    """Readout HTML and figure of the lesson-01 widget for probability ``p``."""
+    r = surprise_readout(p)
+    html = (
+        f"P(event) = {r['p']:.3f}, one chance in {r['one_in']:.1f}<br>"
+        f"surprise = <b>{r['bits']:.3f} bits</b> = {r['nats']:.3f} nats = {r['dits']:.3f} dits"
+        f"<br>as surprising as {r['bits']:.2f} fair coins all landing heads"
+    )
+    fig = new_figure((6.4, 3.4))
+    lesson01_plot_surprise(p, ax=fig.add_subplot())
+    return html, fig
+
+
+def surprise_widget(p: float = 0.25) -> LessonWidget:
+    """A probability slider showing the event's surprise in bits, nats and dits.
+
+    Examples
+    --------
+    >>> w = surprise_widget(0.5)
+    >>> "1.000 bits" in w.readout.value
+    True
+    """
+    slider = widgets.FloatSlider(
+        value=p,
+        min=0.001,
+        max=1.0,
+        step=0.001,
+        description="P(event)",
+        readout_format=".3f",
+        continuous_update=False,
+    )
+    return LessonWidget("Surprise of an event in bits, nats and dits", [slider], surprise_render)
+
+
 # --- end of lesson 01 ----------------------------------------------------------------------
 
 # --- Lesson 02: entropy ---------------------------------------------------------------------
+from kltools import measures as _m02  # noqa: E402
+from kltools.plots import P_COLOR as _P_COLOR02  # noqa: E402
+from kltools.plots import lesson02_plot_binary_entropy, plot_distribution  # noqa: E402
+
+
+def coin_entropy_readout(p_heads: float) -> dict[str, float]:
+    """The numbers the lesson-02 widget shows for a coin with P(heads) = ``p_heads``, in bits.
+
+    Parameters
+    ----------
+    p_heads : float
+        The probability of heads, in [0, 1].
+
+    Returns
+    -------
+    dict
+        ``p_heads``, the surprise of each side (``surprise_heads``, ``surprise_tails``;
+        ∞ for a side that never comes up) and the ``entropy``, their average.
+
+    Examples
+    --------
+    >>> r = coin_entropy_readout(0.5)
+    >>> r["surprise_heads"], r["entropy"]
+    (1.0, 1.0)
+    """
+    p = float(p_heads)
+    return {
+        "p_heads": p,
+        "surprise_heads": float(_m02.information(p)),
+        "surprise_tails": float(_m02.information(1.0 - p)),
+        "entropy": float(_m02.binary_entropy(p)),
+    }
+
+
+def coin_entropy_render(p_heads: float) -> tuple[str, Figure]:
+    """Readout HTML and figure of the lesson-02 widget for a coin with P(heads) = ``p_heads``."""
+    r = coin_entropy_readout(p_heads)
+
+    def bits(value: float) -> str:
+        return "∞ bits" if value == float("inf") else f"{value:.3f} bits"
+
+    html = (
+        f"P(heads) = {r['p_heads']:.2f}, P(tails) = {1 - r['p_heads']:.2f}<br>"
+        f"surprise of heads = {bits(r['surprise_heads'])}, "
+        f"of tails = {bits(r['surprise_tails'])}<br>"
+        f"entropy (average surprise) = <b>{r['entropy']:.3f} bits</b>"
+    )
+    fig = new_figure((7.2, 3.2))
+    coin_ax, curve_ax = fig.subplots(1, 2, width_ratios=[1, 2])
+    plot_distribution(
+        [r["p_heads"], 1 - r["p_heads"]], ["heads", "tails"], ax=coin_ax, color=_P_COLOR02
+    )
+    coin_ax.set_ylim(0, 1.15)
+    coin_ax.set_title("the coin")
+    lesson02_plot_binary_entropy(r["p_heads"], ax=curve_ax)
+    return html, fig
+
+
+def coin_entropy_widget(p_heads: float = 0.5) -> LessonWidget:
+    """A coin-bias slider moving a point along the binary entropy curve.
+
+    Examples
+    --------
+    >>> w = coin_entropy_widget(0.5)
+    >>> "1.000 bits" in w.readout.value
+    True
+    """
+    slider = widgets.FloatSlider(
+        value=p_heads,
+        min=0.0,
+        max=1.0,
+        step=0.01,
+        description="P(heads)",
+        readout_format=".2f",
+        continuous_update=False,
+    )
+    return LessonWidget("Entropy of a biased coin", [slider], coin_entropy_render)
+
+
 # --- end of lesson 02 ----------------------------------------------------------------------
 
 # --- Lesson 03: binary cross-entropy --------------------------------------------------------
+from kltools import measures as _measures03  # noqa: E402
+from kltools.plots import plot_bce_curves  # noqa: E402
+
+
+def bce_readout(y: int, y_hat: float) -> dict:
+    """The numbers the binary cross-entropy widget shows for target ``y`` and prediction ``y_hat``.
+
+    Returns
+    -------
+    dict
+        ``y``, ``y_hat``; ``p_true``, the probability the model gave the label that
+        happened (ŷ when y = 1, 1 − ŷ when y = 0); the loss in ``bits`` and ``nats``
+        (``inf`` when the model was certain and wrong); and ``certain_and_wrong``.
+
+    Examples
+    --------
+    >>> r = bce_readout(1, 0.5)
+    >>> r["p_true"], r["bits"], round(r["nats"], 4)
+    (0.5, 1.0, 0.6931)
+    >>> bce_readout(0, 1.0)["bits"]
+    inf
+    """
+    y, y_hat = int(y), float(y_hat)
+    bits = float(_measures03.binary_cross_entropy(y, y_hat, base="bits"))
+    nats = float(_measures03.binary_cross_entropy(y, y_hat, base="nats"))
+    return {
+        "y": y,
+        "y_hat": y_hat,
+        "p_true": y_hat if y == 1 else 1.0 - y_hat,
+        "bits": bits,
+        "nats": nats,
+        "certain_and_wrong": bits == float("inf"),
+    }
+
+
+def _loss_text03(value: float, unit: str) -> str:
+    return f"∞ {unit}" if value == float("inf") else f"{value:.3f} {unit}"
+
+
+def bce_render(y: int, y_hat: float) -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the binary cross-entropy widget.
+
+    Examples
+    --------
+    >>> html, fig = bce_render(1, 0.8)
+    >>> "0.322 bits" in html and "0.223 nats" in html
+    True
+    """
+    r = bce_readout(y, y_hat)
+    log_term = "−log₂ ŷ" if r["y"] == 1 else "−log₂(1 − ŷ)"
+    html = (
+        f"<p>Target <b>y = {r['y']}</b>, prediction <b>ŷ = {r['y_hat']:.2f}</b>: the model gave "
+        f"the label that happened probability {r['p_true']:.2f}.</p>"
+        f"<p>BCE = {log_term} = −log₂ {r['p_true']:.2f} = <b>{_loss_text03(r['bits'], 'bits')}"
+        f"</b> = <b>{_loss_text03(r['nats'], 'nats')}</b>"
+    )
+    if r["certain_and_wrong"]:
+        html += ": the model was certain and wrong, so it is infinitely surprised.</p>"
+    else:
+        html += ".</p>"
+    fig = new_figure((6.4, 3.4))
+    ax = fig.add_subplot()
+    plot_bce_curves(r["y"], r["y_hat"], ax=ax, unit="bits")
+    return html, fig
+
+
+def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
+    """A target toggle (y = 0 / 1) and a prediction slider (ŷ) with the loss on its curve.
+
+    Examples
+    --------
+    >>> w = bce_widget()
+    >>> w.controls[1].value = 0.5
+    >>> "1.000 bits" in w.readout.value, w.redraws
+    (True, 2)
+    """
+    target = widgets.ToggleButtons(
+        options=[("y = 0", 0), ("y = 1", 1)], value=int(y), description="target"
+    )
+    prediction = widgets.FloatSlider(
+        value=float(y_hat),
+        min=0.0,
+        max=1.0,
+        step=0.01,
+        description="ŷ",
+        readout_format=".2f",
+        continuous_update=False,
+    )
+    return LessonWidget(
+        "Binary cross-entropy: how surprised is the model by the true label?",
+        [target, prediction],
+        bce_render,
+    )
+
+
 # --- end of lesson 03 ----------------------------------------------------------------------
 
 # --- Lesson 04: cross-entropy with dice ----------------------------------------------------
+import numpy as _np04  # noqa: E402
+
+from kltools import measures as _measures04  # noqa: E402
+from kltools.plots import plot_cross_entropy_bars, plot_two_distributions  # noqa: E402
+
+FAIR_DIE = (1 / 6,) * 6
+
+
+def _bits_text04(value: float) -> str:
+    return "∞ bits" if value == float("inf") else f"{value:.4f} bits"
+
+
+def cross_entropy_readout(q_weights, p=FAIR_DIE) -> dict:
+    """The numbers the cross-entropy widget shows: Q from weights, against a fixed P, in bits.
+
+    The weights become a distribution with :func:`kltools.normalize`: Q(x) = weight(x) / total.
+
+    Parameters
+    ----------
+    q_weights : sequence of float
+        One non-negative weight per outcome; at least one must be positive.
+    p : sequence of float
+        The true distribution P (a fair die by default).
+
+    Returns
+    -------
+    dict
+        ``weights``, ``p``, ``q`` (NumPy arrays); ``entropy`` H(P), ``cross_entropy``
+        H_P(Q) and ``gap`` H_P(Q) − H(P), all in bits (``inf`` when Q gives probability 0
+        to an outcome P can produce).
+
+    Raises
+    ------
+    ValueError
+        If the weights are negative or all zero (no distribution to normalise to).
+
+    Examples
+    --------
+    >>> r = cross_entropy_readout([5, 1, 1, 1, 1, 1])
+    >>> r["q"].round(2).tolist()
+    [0.5, 0.1, 0.1, 0.1, 0.1, 0.1]
+    >>> round(r["entropy"], 4), round(r["cross_entropy"], 4), round(r["gap"], 4)
+    (2.585, 2.9349, 0.35)
+    """
+    weights = _np04.asarray(q_weights, dtype=float)
+    q = _np04.asarray(_measures04.normalize(weights), dtype=float)
+    p = _np04.asarray(p, dtype=float)
+    h_p = float(_measures04.entropy(p))
+    h_pq = float(_measures04.cross_entropy(p, q))
+    return {
+        "weights": weights,
+        "p": p,
+        "q": q,
+        "entropy": h_p,
+        "cross_entropy": h_pq,
+        "gap": h_pq - h_p,
+    }
+
+
+def cross_entropy_render(*q_weights: float, p=FAIR_DIE) -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the cross-entropy widget: P and Q as bars, then the bits.
+
+    Examples
+    --------
+    >>> html, fig = cross_entropy_render(1, 1, 1, 1, 1, 1)
+    >>> "H_P(Q) = <b>2.5850 bits</b>" in html and "gap = <b>0.0000 bits</b>" in html
+    True
+    >>> "at least one weight" in cross_entropy_render(0, 0, 0, 0, 0, 0)[0]
+    True
+    """
+    fig = new_figure((9.6, 3.4))
+    try:
+        r = cross_entropy_readout(q_weights, p)
+    except ValueError:
+        html = "<p>Q is undefined: give at least one weight a positive value.</p>"
+        ax = fig.add_subplot()
+        ax.text(0.5, 0.5, "Q is undefined: all weights are 0", ha="center", va="center")
+        ax.set_axis_off()
+        return html, fig
+    total = float(r["weights"].sum())
+    cells = "".join(
+        f"<td style='padding:0 6px'>{w:g}/{total:g} = {qx:.4f}</td>"
+        for w, qx in zip(r["weights"], r["q"], strict=True)
+    )
+    faces = "".join(f"<th style='padding:0 6px'>{i}</th>" for i in range(1, r["q"].size + 1))
+    html = (
+        "<p>Q(x) = weight(x) / total weight, normalised with <code>kltools.normalize</code>:</p>"
+        f"<table><tr><th>x</th>{faces}</tr><tr><th>Q(x)</th>{cells}</tr></table>"
+        f"<p>H(P) = <b>{_bits_text04(r['entropy'])}</b> &nbsp; "
+        f"H_P(Q) = <b>{_bits_text04(r['cross_entropy'])}</b> &nbsp; "
+        f"gap = <b>{_bits_text04(r['gap'])}</b></p>"
+    )
+    if r["cross_entropy"] == float("inf"):
+        html += (
+            "<p>Q gives probability 0 to an outcome that P produces: that roll would be "
+            "infinitely surprising, so the cross-entropy is ∞ bits.</p>"
+        )
+    left, right = fig.subplots(1, 2, width_ratios=[1.1, 1])
+    plot_two_distributions(r["p"], r["q"], ax=left, p_label="P (the world)", q_label="Q (model)")
+    plot_cross_entropy_bars(r["p"], r["q"], ax=right)
+    return html, fig
+
+
+def cross_entropy_widget(q_weights=(5.0, 1.0, 1.0, 1.0, 1.0, 1.0), p=FAIR_DIE) -> LessonWidget:
+    """One weight slider per face of Q against a fixed P (a fair die), with H(P), H_P(Q), gap.
+
+    Examples
+    --------
+    >>> w = cross_entropy_widget()
+    >>> w.controls[0].value = 1.0
+    >>> "gap = <b>0.0000 bits</b>" in w.readout.value, w.redraws
+    (True, 2)
+    """
+    sliders = [
+        widgets.FloatSlider(
+            value=float(v),
+            min=0.0,
+            max=10.0,
+            step=0.5,
+            description=f"weight {i}",
+            readout_format=".1f",
+            continuous_update=False,
+        )
+        for i, v in enumerate(q_weights, start=1)
+    ]
+
+    def render(*values: float) -> tuple[str, Figure]:
+        return cross_entropy_render(*values, p=p)
+
+    return LessonWidget(
+        "Cross-entropy: expect Q while the world rolls P",
+        sliders,
+        render,
+    )
+
+
 # --- end of lesson 04 ----------------------------------------------------------------------
 
 # --- Lesson 05: coding length -----------------------------------------------------------------
+import numpy as _np05  # noqa: E402
+
+from kltools import coding as _coding05  # noqa: E402
+from kltools import measures as _measures05  # noqa: E402
+from kltools.plots import P_COLOR, plot_code_tree  # noqa: E402
+
+CUSTOM_SOURCE = "custom: type weights below"
+
+CODING_PRESETS = {
+    "8-sided die (1/2, 1/4, 1/8, 1/16, 1/64 ×4)": (32, 16, 8, 4, 1, 1, 1, 1),
+    "4-sided die model q (1/2, 1/4, 1/8, 1/8)": (4, 2, 1, 1),
+    "weather (0.6, 0.25, 0.1, 0.05)": (60, 25, 10, 5),
+    "fair 6-sided die": (1, 1, 1, 1, 1, 1),
+    "loaded die (1/2, 1/10 ×5)": (5, 1, 1, 1, 1, 1),
+    "coin (0.9, 0.1)": (9, 1),
+    CUSTOM_SOURCE: None,
+}
+
+
+def parse_weights(text: str) -> list[float]:
+    """Read weights typed as numbers separated by commas or spaces; fractions like 1/8 allowed.
+
+    Raises
+    ------
+    ValueError
+        If an entry is not a number, or there are fewer than 2 or more than 12 entries.
+
+    Examples
+    --------
+    >>> parse_weights("1/2, 1/4 1/8,0.125")
+    [0.5, 0.25, 0.125, 0.125]
+    """
+    values = []
+    for item in text.replace(",", " ").split():
+        top, _, bottom = item.partition("/")
+        try:
+            values.append(float(top) / float(bottom) if bottom else float(top))
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(f"{item!r} is not a number") from None
+    if not 2 <= len(values) <= 12:
+        raise ValueError(f"give between 2 and 12 weights; got {len(values)}")
+    return values
+
+
+def huffman_readout(weights) -> dict:
+    """The numbers the Huffman widget shows: a code for the normalised weights, in bits.
+
+    The symbols are 1, 2, …, n; the weights become P with :func:`kltools.normalize`.
+
+    Returns
+    -------
+    dict
+        ``p`` (NumPy array), ``code`` {symbol: codeword}, ``lengths`` (list), ``average_length``
+        L (bits per symbol), ``entropy`` H(P) (bits), ``excess`` L − H (bits per symbol) and
+        ``kraft`` Σ 2^−l.
+
+    Raises
+    ------
+    ValueError
+        If the weights are negative or all zero.
+
+    Examples
+    --------
+    >>> r = huffman_readout([32, 16, 8, 4, 1, 1, 1, 1])
+    >>> list(r["code"].values())
+    ['0', '10', '110', '1110', '111100', '111101', '111110', '111111']
+    >>> r["average_length"], r["entropy"], r["kraft"]
+    (2.0, 2.0, 1.0)
+    """
+    p = _np05.asarray(_measures05.normalize(_np05.asarray(weights, dtype=float)), dtype=float)
+    symbols = list(range(1, p.size + 1))
+    code = _coding05.huffman_code(p, symbols=symbols)
+    probs = dict(zip(symbols, p.tolist(), strict=True))
+    average = _coding05.average_code_length(probs, code)
+    h = float(_measures05.entropy(p))
+    return {
+        "p": p,
+        "code": code,
+        "lengths": [len(code[s]) for s in symbols],
+        "average_length": average,
+        "entropy": h,
+        "excess": average - h,
+        "kraft": _coding05.kraft_sum(code),
+    }
+
+
+def _surprise_text05(px: float) -> str:
+    return f"{-_np05.log2(px):.3f}" if px > 0 else "∞"
+
+
+def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the Huffman widget: the code table, L, H(P) and the tree.
+
+    ``source`` is a key of ``CODING_PRESETS``; with ``CUSTOM_SOURCE`` the weights come from
+    ``text``.
+
+    Examples
+    --------
+    >>> html, fig = huffman_render("4-sided die model q (1/2, 1/4, 1/8, 1/8)")
+    >>> "L = <b>1.7500 bits/symbol</b>" in html and "H(P) = <b>1.7500 bits</b>" in html
+    True
+    >>> "not a number" in huffman_render(CUSTOM_SOURCE, "1, two")[0]
+    True
+    """
+    fig = new_figure((9.6, 3.8))
+    try:
+        weights = CODING_PRESETS[source]
+        if weights is None:
+            weights = parse_weights(text)
+        r = huffman_readout(weights)
+    except ValueError as error:
+        ax = fig.add_subplot()
+        ax.text(0.5, 0.5, "no code to draw", ha="center", va="center")
+        ax.set_axis_off()
+        return f"<p>Cannot build a code: {error}.</p>", fig
+    rows = "".join(
+        f"<tr><td>{s}</td><td>{px:.4f}</td><td>{_surprise_text05(px)}</td>"
+        f"<td><code>{w}</code></td><td>{len(w)}</td></tr>"
+        for (s, w), px in zip(r["code"].items(), r["p"], strict=True)
+    )
+    html = (
+        "<table><tr><th>symbol</th><th>P(x)</th><th>−log₂ P(x) (bits)</th><th>codeword</th>"
+        f"<th>length (bits)</th></tr>{rows}</table>"
+        f"<p>average length L = <b>{r['average_length']:.4f} bits/symbol</b> &nbsp; "
+        f"entropy H(P) = <b>{r['entropy']:.4f} bits</b> &nbsp; "
+        f"L − H(P) = <b>{r['excess']:.4f} bits/symbol</b> &nbsp; "
+        f"Kraft sum = {r['kraft']:.4f}</p>"
+    )
+    tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.2, 1])
+    probs = dict(zip(r["code"], r["p"].tolist(), strict=True))
+    plot_code_tree(r["code"], probs, ax=tree_ax, title="Huffman code tree")
+    bars = bar_ax.bar(
+        [0, 1], [r["entropy"], r["average_length"]], color=[P_COLOR, "0.45"], width=0.6
+    )
+    bar_ax.bar_label(bars, labels=[f"{r['entropy']:.3f}", f"{r['average_length']:.3f}"])
+    bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average length\nL"])
+    bar_ax.set_ylabel("bits per symbol")
+    bar_ax.set_ylim(0, max(1.0, r["average_length"]) * 1.25)
+    return html, fig
+
+
+def huffman_widget(
+    source: str = next(iter(CODING_PRESETS)), text: str = "3, 3, 2, 1, 1"
+) -> LessonWidget:
+    """Pick a source (or type weights) and see its Huffman tree, average length and entropy.
+
+    Examples
+    --------
+    >>> w = huffman_widget()
+    >>> w.controls[0].value = "coin (0.9, 0.1)"
+    >>> "L = <b>1.0000 bits/symbol</b>" in w.readout.value, w.redraws
+    (True, 2)
+    """
+    chooser = widgets.Dropdown(
+        options=list(CODING_PRESETS),
+        value=source,
+        description="source",
+        layout=widgets.Layout(width="420px"),
+    )
+    typed = widgets.Text(
+        value=text,
+        description="weights",
+        continuous_update=False,
+        placeholder="e.g. 3, 3, 2, 1, 1 (used when the source is custom)",
+    )
+    return LessonWidget(
+        "Huffman code of a source: tree, average length and entropy",
+        [chooser, typed],
+        huffman_render,
+    )
+
+
 # --- end of lesson 05 ----------------------------------------------------------------------
 
 # --- Lesson 06: KL divergence ---------------------------------------------------------------
+import numpy as _np06  # noqa: E402
+
+from kltools import continuous as _continuous06  # noqa: E402
+from kltools import measures as _measures06  # noqa: E402
+from kltools.plots import plot_density_kl, plot_kl_bars  # noqa: E402
+
+KL_DIRECTIONS = {"D(P‖Q)": "forward", "D(Q‖P)": "reverse"}
+
+
+def loaded_die(q1: float) -> _np06.ndarray:
+    """A die that shows 1 with probability ``q1``; the other five faces share the rest equally.
+
+    Examples
+    --------
+    >>> loaded_die(0.5).round(2).tolist()
+    [0.5, 0.1, 0.1, 0.1, 0.1, 0.1]
+    """
+    q1 = float(q1)
+    if not 0.0 <= q1 <= 1.0:
+        raise ValueError(f"q1 must lie in [0, 1]; got {q1!r}")
+    return _np06.array([q1] + [(1.0 - q1) / 5.0] * 5)
+
+
+def kl_dice_readout(q1: float, direction: str = "forward") -> dict:
+    """The numbers the dice KL widget shows: a fair die P against a loaded die Q.
+
+    Parameters
+    ----------
+    q1 : float
+        Q's probability of face 1; faces 2 to 6 get (1 − q1)/5 each.
+    direction : {"forward", "reverse"}
+        ``"forward"``: D_KL(P‖Q), terms P log(P/Q). ``"reverse"``: D_KL(Q‖P), terms
+        Q log(Q/P).
+
+    Returns
+    -------
+    dict
+        ``p``, ``q``, ``terms`` (bits, one per face); ``kl_bits`` and ``kl_nats`` from
+        :func:`kltools.kl_divergence`; ``positive_bits`` and ``negative_bits``, the sums of
+        the positive and of the negative terms.
+
+    Examples
+    --------
+    >>> r = kl_dice_readout(0.5)
+    >>> round(r["kl_bits"], 4), round(r["kl_nats"], 4)
+    (0.35, 0.2426)
+    >>> round(r["negative_bits"], 4), round(r["positive_bits"], 4)
+    (-0.2642, 0.6141)
+    >>> round(kl_dice_readout(0.5, "reverse")["kl_bits"], 4)
+    0.424
+    """
+    if direction not in ("forward", "reverse"):
+        raise ValueError(f"direction must be 'forward' or 'reverse'; got {direction!r}")
+    p = _np06.full(6, 1 / 6)
+    q = loaded_die(q1)
+    first, second = (p, q) if direction == "forward" else (q, p)
+    terms = _continuous06.kl_integrand(first, second)
+    return {
+        "p": p,
+        "q": q,
+        "direction": direction,
+        "terms": terms,
+        "kl_bits": float(_measures06.kl_divergence(first, second)),
+        "kl_nats": float(_measures06.kl_divergence(first, second, base=_np06.e)),
+        "positive_bits": float(terms[terms > 0].sum()),
+        "negative_bits": float(terms[terms < 0].sum()),
+    }
+
+
+def kl_dice_render(q1: float, direction: str = "forward") -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the dice KL widget: bars of P and Q, then the terms.
+
+    Examples
+    --------
+    >>> html, fig = kl_dice_render(0.5)
+    >>> "D(P‖Q) = <b>0.3500 bits</b> = <b>0.2426 nats</b>" in html
+    True
+    >>> "D(Q‖P) = <b>0.4240 bits</b>" in kl_dice_render(0.5, "reverse")[0]
+    True
+    """
+    r = kl_dice_readout(q1, direction)
+    name, term = ("D(P‖Q)", "P·log₂(P/Q)") if direction == "forward" else ("D(Q‖P)", "Q·log₂(Q/P)")
+    faces = "".join(f"<th style='padding:0 6px'>{i}</th>" for i in range(1, 7))
+    q_cells = "".join(f"<td style='padding:0 6px'>{v:.4f}</td>" for v in r["q"])
+    t_cells = "".join(f"<td style='padding:0 6px'>{v:+.4f}</td>" for v in r["terms"])
+    html = (
+        f"<table><tr><th>face</th>{faces}</tr><tr><th>Q(face)</th>{q_cells}</tr>"
+        f"<tr><th>{term} (bits)</th>{t_cells}</tr></table>"
+        f"<p>positive terms {r['positive_bits']:+.4f} bits, negative terms "
+        f"{r['negative_bits']:+.4f} bits</p>"
+        f"<p>{name} = <b>{r['kl_bits']:.4f} bits</b> = <b>{r['kl_nats']:.4f} nats</b></p>"
+    )
+    fig = new_figure((6.4, 4.6))
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    plot_kl_bars(
+        r["p"],
+        r["q"],
+        r["terms"],
+        axes=(top, bottom),
+        term_label=term,
+        title=f"fair die P, loaded die Q with Q(1) = {float(q1):.2f}",
+    )
+    bottom.set_xlabel("face")
+    return html, fig
+
+
+def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
+    """A slider for Q(1) of a loaded die and a direction toggle, against a fair die P.
+
+    Examples
+    --------
+    >>> w = kl_dice_widget()
+    >>> w.controls[0].value = 0.3
+    >>> "D(P‖Q) = <b>0.0683 bits</b>" in w.readout.value, w.redraws
+    (True, 2)
+    """
+    slider = widgets.FloatSlider(
+        value=float(q1),
+        min=0.01,
+        max=0.95,
+        step=0.01,
+        description="Q(1)",
+        readout_format=".2f",
+        continuous_update=False,
+    )
+    toggle = widgets.ToggleButtons(options=list(KL_DIRECTIONS.items()), value=direction)
+    return LessonWidget(
+        "KL divergence of a loaded die, face by face", [slider, toggle], kl_dice_render
+    )
+
+
+KL_GAUSS_GRID = _np06.linspace(-10.0, 10.0, 200)
+
+
+def _crossings06(mu: float, sigma: float) -> list[float]:
+    """Where N(0, 1) and N(mu, sigma²) have equal density, sorted.
+
+    ln p(x) = ln q(x) becomes, after multiplying by 2σ²,
+    (1 − σ²) x² − 2 μ x + μ² + 2 σ² ln σ = 0.
+    """
+    a = 1.0 - sigma * sigma
+    b = -2.0 * mu
+    c = mu * mu + 2.0 * sigma * sigma * float(_np06.log(sigma))
+    if abs(a) < 1e-12:
+        return [] if abs(b) < 1e-12 else [-c / b]
+    disc = b * b - 4.0 * a * c
+    if disc < 0:
+        return []
+    root = _np06.sqrt(disc)
+    return sorted([float((-b - root) / (2 * a)), float((-b + root) / (2 * a))])
+
+
+def _below_zero_text06(mu: float, sigma: float, crossings: list[float]) -> str:
+    """Describe in words where q > p, i.e. where the integrand p·log(p/q) is negative."""
+    edges = [-_np06.inf, *crossings, _np06.inf]
+    parts = []
+    for k in range(len(edges) - 1):
+        lo, hi = edges[k], edges[k + 1]
+        probe = (lo + hi) / 2 if _np06.isfinite(lo) and _np06.isfinite(hi) else None
+        if probe is None:
+            probe = hi - 1.0 if _np06.isfinite(hi) else (lo + 1.0 if _np06.isfinite(lo) else 0.0)
+        log_ratio = -0.5 * probe**2 + 0.5 * ((probe - mu) / sigma) ** 2 + _np06.log(sigma)
+        if log_ratio >= 0:  # p ≥ q here
+            continue
+        if not _np06.isfinite(lo):
+            parts.append(f"x &lt; {hi:.2f}")
+        elif not _np06.isfinite(hi):
+            parts.append(f"x &gt; {lo:.2f}")
+        else:
+            parts.append(f"{lo:.2f} &lt; x &lt; {hi:.2f}")
+    return " and ".join(parts) if parts else "nowhere (P = Q)"
+
+
+def kl_gauss_readout(mu: float, sigma: float = 1.0, *, x=KL_GAUSS_GRID) -> dict:
+    """The numbers the Gaussian KL widget shows: P = N(0, 1) against Q = N(mu, sigma²).
+
+    The area under the integrand p·ln(p/q) is computed on the grid ``x`` as the sum of
+    the integrand's values times the grid step Δx, and compared with the closed form.
+
+    Parameters
+    ----------
+    mu, sigma : float
+        Mean and standard deviation of Q.
+    x : array_like
+        An evenly spaced grid; default 200 points over [−10, 10].
+
+    Returns
+    -------
+    dict
+        ``x``, ``p``, ``q``, ``integrand`` (nats per unit of x); ``dx``; ``area_nats`` and
+        ``area_bits`` (Σ integrand · Δx, by :func:`kltools.continuous.density_kl`);
+        ``exact_nats`` and ``exact_bits`` (:func:`kltools.continuous.gaussian_kl`);
+        ``sum_without_dx`` (Σ integrand, the classic slip, in no unit at all);
+        ``positive_nats`` and ``negative_nats`` (the green area above and below zero);
+        ``below_zero`` (where q > p, in words).
+
+    Examples
+    --------
+    >>> r = kl_gauss_readout(-2.0, 1.0)
+    >>> round(r["area_nats"], 4), round(r["exact_nats"], 4), round(r["exact_bits"], 4)
+    (2.0, 2.0, 2.8854)
+    >>> round(r["dx"], 4), round(r["sum_without_dx"], 2)
+    (0.1005, 19.9)
+    >>> r["below_zero"]
+    'x &lt; -1.00'
+    """
+    x = _np06.asarray(x, dtype=float)
+    p = _continuous06.gaussian_pdf(x, 0.0, 1.0)
+    q = _continuous06.gaussian_pdf(x, mu, sigma)
+    integrand = _continuous06.kl_integrand(p, q, base=_np06.e)
+    dx = (float(x[-1]) - float(x[0])) / (x.size - 1)
+    crossings = _crossings06(float(mu), float(sigma))
+    return {
+        "x": x,
+        "p": p,
+        "q": q,
+        "integrand": integrand,
+        "dx": dx,
+        "area_nats": _continuous06.density_kl(p, q, x, base=_np06.e),
+        "area_bits": _continuous06.density_kl(p, q, x, base=2),
+        "exact_nats": float(_continuous06.gaussian_kl(0.0, 1.0, mu, sigma, base=_np06.e)),
+        "exact_bits": float(_continuous06.gaussian_kl(0.0, 1.0, mu, sigma, base=2)),
+        "sum_without_dx": float(integrand.sum()),
+        "positive_nats": float(integrand[integrand > 0].sum() * dx),
+        "negative_nats": float(integrand[integrand < 0].sum() * dx),
+        "crossings": crossings,
+        "below_zero": _below_zero_text06(float(mu), float(sigma), crossings),
+    }
+
+
+def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the Gaussian KL widget: P blue, Q red, p·ln(p/q) green.
+
+    Examples
+    --------
+    >>> html, fig = kl_gauss_render(-2.0, 1.0)
+    >>> "<b>2.0000 nats</b> = <b>2.8854 bits</b>" in html
+    True
+    >>> "19.90" in html
+    True
+    """
+    r = kl_gauss_readout(mu, sigma)
+    html = (
+        "<p>D(P‖Q) = green area = Σ p·ln(p/q)·Δx = "
+        f"<b>{r['area_nats']:.4f} nats</b> = <b>{r['area_bits']:.4f} bits</b><br>"
+        f"closed form, <code>gaussian_kl</code>: {r['exact_nats']:.4f} nats = "
+        f"{r['exact_bits']:.4f} bits<br>"
+        f"Δx = {r['dx']:.4f}; the sum without Δx would print {r['sum_without_dx']:.2f}: "
+        f"{1 / r['dx']:.2f} times too much<br>"
+        f"green area above zero {r['positive_nats']:+.4f} nats, below zero "
+        f"{r['negative_nats']:+.4f} nats (where q &gt; p: {r['below_zero']})</p>"
+    )
+    fig = new_figure((6.4, 3.4))
+    ax = fig.add_subplot()
+    plot_density_kl(
+        r["x"],
+        r["p"],
+        r["q"],
+        r["integrand"],
+        ax=ax,
+        p_label="P = N(0, 1)",
+        q_label=f"Q = N({float(mu):.1f}, {float(sigma):.1f}²)",
+        title=f"D(P‖Q) = {r['area_nats']:.3f} nats = {r['area_bits']:.3f} bits",
+    )
+    return html, fig
+
+
+def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
+    """Sliders for the mean and the width of Q = N(mu, sigma²) against P = N(0, 1).
+
+    Examples
+    --------
+    >>> w = kl_gauss_widget()
+    >>> w.controls[0].value = 1.0
+    >>> "<b>0.5000 nats</b>" in w.readout.value, w.redraws
+    (True, 2)
+    """
+    mu_slider = widgets.FloatSlider(
+        value=float(mu),
+        min=-3.0,
+        max=3.0,
+        step=0.1,
+        description="μ of Q",
+        readout_format=".1f",
+        continuous_update=False,
+    )
+    sigma_slider = widgets.FloatSlider(
+        value=float(sigma),
+        min=0.5,
+        max=3.0,
+        step=0.1,
+        description="σ of Q",
+        readout_format=".1f",
+        continuous_update=False,
+    )
+    return LessonWidget(
+        "KL divergence of two Gaussians: the area under p·ln(p/q)",
+        [mu_slider, sigma_slider],
+        kl_gauss_render,
+    )
+
+
 # --- end of lesson 06 ----------------------------------------------------------------------
 
 # --- Lesson 08: forward versus reverse KL ---------------------------------------------------
