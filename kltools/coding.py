@@ -264,8 +264,9 @@ def shannon_code_lengths(probs) -> np.ndarray:
     -------
     numpy.ndarray of int64
         ``ceil(-log2 p)`` for every entry; exact, so ``2**-k`` gives ``k``
-        for every ``k`` a float64 can hold (subnormals included). A symbol
-        of probability 1 gets length 0.
+        for every ``k`` a float64 can hold (subnormals included). A single
+        symbol of probability 1 gets length 0; with two or more symbols every
+        length is at least 1 (an entry can round to 1.0 next to tiny ones).
 
     Raises
     ------
@@ -277,8 +278,10 @@ def shannon_code_lengths(probs) -> np.ndarray:
     The lengths come from the binary exponent of ``p`` (:func:`numpy.frexp`
     writes ``p = m * 2**e`` with ``0.5 <= m < 1``, and ``ceil(-log2 p) =
     1 - e``), never from a rounded logarithm. They satisfy ``l - 1 <
-    -log2 p <= l`` and the Kraft inequality, so a prefix code with these
-    lengths exists; its average length is below ``H(p) + 1`` bits.
+    -log2 p <= l`` and the Kraft inequality ``sum(2**-l) <= sum(p)``, so a
+    prefix code with these lengths exists; its average length is below
+    ``H(p) + 1`` bits. (Entries accepted as summing to 1 may exceed 1 by
+    rounding, up to 1e-8; the Kraft sum can then exceed 1 by as little.)
 
     A symbol of probability 0 needs no codeword and ``-log2 0`` is infinite,
     so a zero entry is an error: drop such symbols first.
@@ -301,7 +304,8 @@ def shannon_code_lengths(probs) -> np.ndarray:
     if zeros.size:
         raise ValueError(f"probs must be positive for a Shannon code; probs[{int(zeros[0])}] is 0")
     _, exponent = np.frexp(p)
-    return np.maximum(1 - exponent.astype(np.int64), 0)
+    # a prefix code with two or more codewords has no empty one
+    return np.maximum(1 - exponent.astype(np.int64), 0 if p.size == 1 else 1)
 
 
 def _code_lengths(code, name: str) -> np.ndarray:
