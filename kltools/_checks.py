@@ -157,7 +157,9 @@ def as_array(x, name: str) -> np.ndarray:
     TypeError: q must contain real numbers; got an array of dtype <U1
     """
     arr = _float_array(x, name)
-    if not np.isfinite(arr.sum()):
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = arr.sum()
+    if not np.isfinite(total):
         _reject_nonfinite(arr, name)
     return arr
 
@@ -267,7 +269,8 @@ def check_distribution(arr: np.ndarray, name: str, *, axis: int = -1, atol: floa
     if arr.size == 0:
         return arr.sum(axis=axis)
     lo = arr.min()
-    sums = arr.sum(axis=axis)
+    with np.errstate(over="ignore", invalid="ignore"):
+        sums = arr.sum(axis=axis)
     if not (lo >= 0.0 and np.isfinite(sums).all()):
         _reject_nonfinite(arr, name)
         raise ValueError(f"{name} must not have negative entries; got {float(lo)!r}")

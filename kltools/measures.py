@@ -461,10 +461,10 @@ def kl_divergence(p, q, *, base=2, axis=-1):
     """
     log, scale = _log_for(base)
     arrays = [_float_array(p, "p"), _float_array(q, "q")]
-    total = _reduce(_kl_block, arrays, ["p", "q"], axis, log)
+    total = np.maximum(_reduce(_kl_block, arrays, ["p", "q"], axis, log), 0.0)
     if scale != 1.0:
-        total /= scale
-    return _scalar(np.maximum(total, 0.0))
+        total /= scale  # negative for a base below 1
+    return _scalar(total + 0.0)
 
 
 def binary_entropy(p, *, base=2):
@@ -705,7 +705,8 @@ def normalize(counts, *, axis=-1):
         raise ValueError(f"counts is empty along axis {axis}")
     if arr.size and arr.min() < 0.0:
         raise ValueError(f"counts must not have negative entries; got {float(arr.min())!r}")
-    sums = arr.sum(axis=ax, keepdims=True)
+    with np.errstate(over="ignore"):
+        sums = arr.sum(axis=ax, keepdims=True)
     if not np.isfinite(sums).all():
         raise ValueError(f"counts has a slice along axis {axis} whose sum overflows")
     if (sums == 0.0).any():
