@@ -322,16 +322,18 @@ from kltools import continuous as _continuous06  # noqa: E402
 
 _add(
     "06.1",
-    lambda: float(m.kl_divergence([1 / 4] * 4, [1 / 2, 1 / 4, 1 / 8, 1 / 8])),
-    "Add P(x)·log2(P(x)/Q(x)) over the four faces; every P(x) is 1/4. "
-    "One face gives a negative term and one gives zero.",
+    lambda: float(m.kl_divergence([1 / 6] * 6, [0.25] + [0.15] * 5)),
+    "Add P(x)·log2(P(x)/Q(x)) over the six faces, every P(x) = 1/6: one term for face 1 "
+    "(it is negative) and five equal terms. Or take H_P(Q) − H(P).",
     unit="bits",
+    rtol=2e-3,
 )
 _add(
     "06.2",
-    lambda: float(m.kl_divergence([1 / 4] * 4, [1 / 2, 1 / 4, 1 / 8, 1 / 8], base=np.e)),
+    lambda: float(m.kl_divergence([1 / 6] * 6, [0.25] + [0.15] * 5, base=np.e)),
     "Same sum with the natural log, or convert: 1 bit = ln 2 ≈ 0.693 nats.",
     unit="nats",
+    rtol=2e-3,
 )
 _add(
     "06.3",

@@ -265,13 +265,13 @@ def lesson02_plot_binary_entropy(p: float | None = None, *, ax: Axes | None = No
         h = float(_measures0102.binary_entropy(p))
         ax.plot([p], [h], "o", color="black", ms=8, zorder=3)
         ax.vlines(p, 0, h, color="0.4", ls=":", lw=1)
-        right = p > 0.6
-        ax.annotate(
+        ax.text(
+            0.5,
+            0.08,
             f"H({p:.2f}) = {h:.3f} bits",
-            (p, h),
-            xytext=(-10 if right else 10, -18),
-            textcoords="offset points",
-            ha="right" if right else "left",
+            transform=ax.transAxes,
+            ha="center",
+            bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
         )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.15)
@@ -371,7 +371,7 @@ def plot_bce_curves(
             text,
             (float(y_hat), top),
             textcoords="offset points",
-            xytext=(10 if right_side else -10, 8 if low else -8),
+            xytext=(10 if right_side else -10, 12 if low else -8),
             ha="left" if right_side else "right",
             va="bottom" if low else "top",
             fontsize=10,
@@ -612,7 +612,10 @@ def plot_kl_bars(
     bars = bottom.bar(positions, heights, width=0.6, color=KL_COLOR, alpha=0.85)
     bottom.bar_label(
         bars,
-        labels=[f"{t:+.3f}" if np.isfinite(t) else "" for t in terms],
+        # rounding leaves terms like -1e-17 when P = Q: show them as 0
+        labels=[
+            (f"{t:+.3f}" if abs(t) > 1e-12 else "0") if np.isfinite(t) else "" for t in terms
+        ],
         fontsize=8,
         padding=2,
     )

@@ -358,7 +358,7 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
         continuous_update=False,
     )
     return LessonWidget(
-        "Binary cross-entropy: how surprised is the model by the true label?",
+        "Binary cross-entropy of one prediction",
         [target, prediction],
         bce_render,
     )
@@ -738,6 +738,7 @@ def kl_dice_readout(q1: float, direction: str = "forward") -> dict:
     q = loaded_die(q1)
     first, second = (p, q) if direction == "forward" else (q, p)
     terms = _continuous06.kl_integrand(first, second)
+    terms[_np06.abs(terms) < 1e-12] = 0.0  # rounding noise when Q = P, e.g. -1e-17
     return {
         "p": p,
         "q": q,
