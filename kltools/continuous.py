@@ -323,6 +323,12 @@ def density_kl(p, q, x, *, base=2) -> float:
     Points where ``p = 0`` contribute 0. If ``p`` and ``q`` do not integrate to
     the same mass over the grid, the result can be slightly negative.
 
+    The values are taken as they are: a narrow ``q`` sampled on a wide grid
+    underflows to exactly 0 (about 38 standard deviations out) and, if ``p``
+    is still positive there, the result is ``+inf`` although the two
+    densities have a finite divergence. Choose a grid that covers ``p``
+    without reaching so far out.
+
     Examples
     --------
     >>> x = np.linspace(-10, 10, 200)
@@ -344,6 +350,7 @@ _XATOL = 1e-9  # simplex size in (mu / span, log sigma)
 _FATOL = 1e-12  # spread of the objective over the simplex, nats
 _MAXITER = 2000
 _CHUNK = 1_000_000  # grid values per vectorised batch of candidates
+_P_FLOOR = float(np.finfo(np.float64).smallest_subnormal)  # 5e-324
 
 
 class _ReverseObjective:
@@ -352,18 +359,17 @@ class _ReverseObjective:
     The Gaussian is sampled on the grid and normalised there, so the value is
     the discrete divergence between ``pi_i = q(x_i) / sum_j q(x_j)`` and
     ``p_i dx / sum_j p_j dx``; for a Gaussian well inside a fine grid this is
-    the integral ``D_KL(q || p)``. Grid points where ``p == 0`` give ``+inf``
-    wherever ``q`` does not underflow to 0 there (no floor is applied).
+    the integral ``D_KL(q || p)``. ``p`` is floored at the smallest positive
+    float64 (``5e-324``, ``ln`` of it is about -744.4), so grid points where
+    ``p`` underflowed to 0 cost about 744 nats per unit of ``q``'s mass there
+    instead of ``+inf``.
     """
 
     def __init__(self, p: np.ndarray, x: np.ndarray, dx: float):
         self.x = x
         self.span = float(x[-1] - x[0])
         self.dx = dx
-        self.positive = p > 0.0
-        self.zero_somewhere = not self.positive.all()
-        self.log_p = np.zeros_like(p)
-        self.log_p[self.positive] = np.log(p[self.positive]) - math.log(float(p.sum()))
+        self.log_p = np.log(np.maximum(p, _P_FLOOR)) - math.log(float(p.sum()))
         self.lo_mu, self.hi_mu = float(x[0]) - 1e3 * self.span, float(x[-1]) + 1e3 * self.span
         self.lo_sigma, self.hi_sigma = 1e-3 * dx, 1e3 * self.span
 
@@ -383,10 +389,7 @@ class _ReverseObjective:
             log_w -= log_w.max(axis=1, keepdims=True)
             log_pi = log_w - np.log(np.exp(log_w).sum(axis=1, keepdims=True))
             pi = np.exp(log_pi)
-            val = (pi * (log_pi - self.log_p))[:, self.positive].sum(axis=1)
-            if self.zero_somewhere:
-                val[(pi[:, ~self.positive] > 0.0).any(axis=1)] = np.inf
-            out[k] = val
+            out[k] = (pi * (log_pi - self.log_p)).sum(axis=1)
         return out
 
     def __call__(self, v: np.ndarray) -> float:
@@ -459,11 +462,6 @@ def _reverse_fit(objective: _ReverseObjective, mu0: float, sigma0: float) -> tup
         if not improved:
             break
         steps = np.array([0.01 * math.exp(v[1]) / span, 0.01])
-    if not math.isfinite(fv):
-        raise ValueError(
-            "no Gaussian near the starting point has a finite reverse KL divergence to p: "
-            "p is 0 on grid points where every candidate is positive; try another init"
-        )
     return float(v[0] * span), float(math.exp(v[1]))
 
 
@@ -496,7 +494,8 @@ def fit_gaussian(p, x, *, direction="forward", init=None) -> tuple[float, float]
         If ``x`` is not a valid grid, ``p`` is negative, non-finite, all zero
         or not of the shape of ``x``, the forward fit would have ``sigma = 0``
         (all mass on one grid point), ``direction`` is unknown, ``init`` is
-        invalid or given for the forward fit, or no finite reverse fit is found.
+        invalid (not a pair, or outside the search box) or given for the
+        forward fit.
 
     Notes
     -----
@@ -507,17 +506,22 @@ def fit_gaussian(p, x, *, direction="forward", init=None) -> tuple[float, float]
     **Reverse** (a local search, deterministic): the objective is
     ``D_KL(q || p)`` in nats with ``q`` sampled on the grid and normalised
     there, which equals the integral for Gaussians well inside a fine grid
-    and stays bounded when ``q`` leaves the grid. Where ``p == 0`` on the grid
-    and ``q`` does not underflow to 0, the objective is ``+inf`` (no floor is
-    applied); the search moves away from such points. It is minimised by the
+    and stays bounded when ``q`` leaves the grid. A sampled ``p`` is often
+    exactly 0 far from its modes only because ``exp`` underflowed, where a
+    Gaussian ``q`` is still positive; so ``p`` is floored at the smallest
+    positive float64, ``5e-324``: such points cost about 744 nats per unit of
+    ``q``'s mass there rather than making the objective infinite (the true
+    density there is smaller still, so this never overstates the cost). The
+    objective is minimised by the
     Nelder–Mead simplex method over ``(mu / span, log sigma)``, where
     ``span = x[-1] - x[0]``, starting from a simplex with steps
     ``0.1 sigma0`` in ``mu`` and 0.1 in ``log sigma``, and stopping when all
     vertices are within 1e-9 of the best one in both coordinates and their
     objective values within 1e-12 nats; the search is then restarted with
     steps ten times smaller until it no longer improves (at most 4 runs).
-    Candidates with ``sigma`` outside ``[1e-3 dx, 1e3 span]`` or ``mu`` more
-    than ``1e3 span`` outside the grid are rejected.
+    The search stays in the box ``1e-3 dx <= sigma <= 1e3 span`` and ``mu``
+    at most ``1e3 span`` outside the grid (candidates outside count as
+    ``+inf``); ``init`` must lie in it.
 
     Without ``init`` the search first evaluates every pair of 41 means evenly
     spread over ``[x[0], x[-1]]`` and 17 values of ``sigma`` spaced
@@ -569,6 +573,12 @@ def fit_gaussian(p, x, *, direction="forward", init=None) -> tuple[float, float]
         if not (math.isfinite(mu0) and math.isfinite(sigma0) and sigma0 > 0.0):
             raise ValueError(
                 f"init must be (mu0, sigma0) with finite mu0 and positive sigma0; got {init!r}"
+            )
+        o = objective
+        if not (o.lo_mu <= mu0 <= o.hi_mu and o.lo_sigma <= sigma0 <= o.hi_sigma):
+            raise ValueError(
+                f"init must lie in the search box, {o.lo_sigma:.3g} <= sigma0 <= "
+                f"{o.hi_sigma:.3g} and {o.lo_mu:.3g} <= mu0 <= {o.hi_mu:.3g}; got {init!r}"
             )
     else:
         span = objective.span
