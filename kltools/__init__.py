@@ -9,6 +9,24 @@ Every measure takes a keyword-only ``base``: 2 (bits, the default), ``np.e``
 ``"bits"``, ``"nats"``, ``"dits"``.
 """
 
+from kltools.coding import (
+    average_code_length,
+    decode,
+    encode,
+    huffman_code,
+    huffman_merges,
+    is_prefix_free,
+    kraft_sum,
+    shannon_code_lengths,
+)
+from kltools.continuous import (
+    density_kl,
+    fit_gaussian,
+    gaussian_kl,
+    gaussian_pdf,
+    kl_integrand,
+    mixture_pdf,
+)
 from kltools.measures import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -24,12 +42,26 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "average_code_length",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "binary_entropy",
     "cross_entropy",
+    "decode",
+    "density_kl",
+    "encode",
     "entropy",
+    "fit_gaussian",
+    "gaussian_kl",
+    "gaussian_pdf",
+    "huffman_code",
+    "huffman_merges",
     "information",
+    "is_prefix_free",
     "kl_divergence",
+    "kl_integrand",
+    "kraft_sum",
+    "mixture_pdf",
     "normalize",
+    "shannon_code_lengths",
 ]

@@ -315,6 +315,47 @@ _add(
 # --- end of lesson 04 ----------------------------------------------------------------------
 
 # --- Lesson 05: coding length -----------------------------------------------------------------
+from kltools import coding as _coding05  # noqa: E402
+
+_DIE8_05 = [1 / 2, 1 / 4, 1 / 8, 1 / 16, 1 / 64, 1 / 64, 1 / 64, 1 / 64]
+_CODE8_05 = _coding05.huffman_code(_DIE8_05, symbols=range(1, 9))
+
+_add(
+    "05.1",
+    lambda: _coding05.kraft_sum([1, 2, 2, 3]) <= 1,
+    "Add up 2**-length over the four codewords and compare the total with 1.",
+)
+_add(
+    "05.2",
+    lambda: _coding05.average_code_length(
+        [0.5, 0.2, 0.2, 0.1], _coding05.huffman_code([0.5, 0.2, 0.2, 0.1])
+    ),
+    "Merge the two least probable symbols first (0.2 and 0.1), then again, and count how many "
+    "merges sit above each symbol: that is its length. Then average the lengths with P.",
+    unit="bits per symbol",
+)
+_add(
+    "05.3",
+    lambda: _coding05.decode("1110111100010", _CODE8_05),
+    "Read from the left and stop as soon as the bits spell a codeword: 0, 10, 110, 1110, "
+    "111100, 111101, 111110 or 111111. Answer with the faces as a list, e.g. [1, 2, 3].",
+)
+
+
+def _wrong_code_extra05() -> float:
+    fair8 = [1 / 8] * 8
+    wrong = _coding05.average_code_length(fair8, list(_CODE8_05.values()))
+    best = _coding05.average_code_length(fair8, _coding05.huffman_code(fair8))
+    return wrong - best
+
+
+_add(
+    "05.4",
+    _wrong_code_extra05,
+    "Each face of a fair 8-sided die comes up 1/8 of the time: average the codeword lengths "
+    "1, 2, 3, 4, 6, 6, 6, 6 with equal weights, then subtract the best code's 3 bits.",
+    unit="bits per symbol",
+)
 # --- end of lesson 05 ----------------------------------------------------------------------
 
 # --- Lesson 06: KL divergence ---------------------------------------------------------------
@@ -359,7 +400,77 @@ _add(
 # --- end of lesson 06 ----------------------------------------------------------------------
 
 # --- Lesson 07: cross-entropy as a loss -----------------------------------------------------
+_add(
+    "07.1",
+    lambda: 1.3 - float(m.entropy([0.7, 0.2, 0.1])),
+    "KL is the cross-entropy minus the entropy of the target: compute H(P) = −Σ P·log2 P "
+    "for P = (0.7, 0.2, 0.1) and subtract it from 1.3 bits.",
+    unit="bits",
+)
+_add(
+    "07.2",
+    lambda: 0.01 * (1.0 - 0.01),
+    "Both gradients carry the factor (z − y). The squared error has one more factor: the "
+    "slope of the sigmoid, z(1 − z).",
+)
+_add(
+    "07.3",
+    lambda: "sigmoid",
+    "Can one X-ray show two findings at once? Softmax outputs must add up to 1.",
+    choices=("softmax", "sigmoid"),
+)
+_add(
+    "07.4",
+    lambda: float(
+        (
+            m.binary_cross_entropy(1, 0.9, base=np.e)
+            + m.binary_cross_entropy(0, 0.2, base=np.e)
+            + 100.0
+        )
+        / 3.0
+    ),
+    "Use natural logs and clamp each log at −100 before multiplying: the third example costs "
+    "100 nats, not ∞. With reduction='mean' the batch loss is the mean of the three.",
+    unit="nats",
+)
 # --- end of lesson 07 ----------------------------------------------------------------------
 
 # --- Lesson 08: forward versus reverse KL ---------------------------------------------------
+from kltools import continuous as _continuous08  # noqa: E402
+
+_GRID08 = np.linspace(-15.0, 15.0, 3001)
+
+_add(
+    "08.1",
+    lambda: _continuous08.fit_gaussian(
+        _continuous08.mixture_pdf(_GRID08, [0.5, 0.5], [-3.0, 3.0], [1.0, 1.0]), _GRID08
+    )[1],
+    "The forward fit matches the mean and the variance of p. The variance of the mixture is "
+    "the average spread inside a peak (σ² = 1) plus the spread of the peaks around the mean "
+    "(3² = 9). Answer σ, not σ².",
+)
+_add(
+    "08.2",
+    lambda: _continuous08.density_kl(
+        _continuous08.gaussian_pdf(_GRID08, 5.0, 1.0),
+        _continuous08.mixture_pdf(_GRID08, [0.5, 0.5], [-5.0, 5.0], [1.0, 1.0]),
+        _GRID08,
+        base=2,
+    ),
+    "Where q lives, p is almost exactly half of q (the other peak is far away). So "
+    "log2(q/p) ≈ log2 2 everywhere q matters.",
+    unit="bits",
+)
+_add(
+    "08.3",
+    lambda: "forward",
+    "Maximum likelihood averages log q over samples drawn from the data, that is, from p. "
+    "Which divergence averages over p?",
+    choices=("forward", "reverse"),
+)
+_add(
+    "08.4",
+    lambda: False,
+    "Look again at the reverse search that started in the middle: where did it stop?",
+)
 # --- end of lesson 08 ----------------------------------------------------------------------

@@ -85,7 +85,7 @@ def plot_distribution(
     Examples
     --------
     >>> ax = plot_distribution([0.5, 0.25, 0.25], ["a", "b", "c"], label="P")
-    >>> [round(bar.get_height(), 2) for bar in ax.patches]
+    >>> [round(float(bar.get_height()), 2) for bar in ax.patches]
     [0.5, 0.25, 0.25]
     >>> plt.close("all")
     """
@@ -484,14 +484,17 @@ def plot_code_tree(
 ) -> Axes:
     """Draw a binary prefix code as a tree: left edges are 0, right edges are 1.
 
-    Each codeword is the path from the root to a leaf, read edge by edge. Leaves show the
-    symbol, its codeword and, when ``probs`` (symbol → probability) is given, its probability.
+    Each codeword is the path from the root to a leaf, read edge by edge. Under each leaf:
+    the symbol (bold), its codeword and, when ``probs`` (symbol → probability) is given, its
+    probability (grey).
 
     Examples
     --------
-    >>> ax = plot_code_tree({"a": "0", "b": "10", "c": "11"})
-    >>> sorted(t.get_text() for t in ax.texts if t.get_text() in "01")
-    ['0', '0', '1', '1']
+    >>> ax = plot_code_tree({"a": "0", "b": "10", "c": "11"}, {"a": 0.5, "b": 0.25, "c": 0.25})
+    >>> [t.get_text() for t in ax.texts][-3:]
+    ['c', '11', '0.25']
+    >>> len(ax.texts)  # 4 edge labels, 3 texts under each of 3 leaves
+    13
     >>> plt.close("all")
     """
     if ax is None:
@@ -520,13 +523,25 @@ def plot_code_tree(
                 ax.text(mx, my, bit, ha=side, va="bottom", color="0.2", fontsize=10)
     ax.plot([x[n] for n in prefixes], [-len(n) for n in prefixes], "o", color="0.3", ms=5)
     for symbol, word in leaves:
-        ax.plot([x[word]], [-len(word)], "s", color=P_COLOR, ms=9)
-        text = f"{symbol}\n{word}"
+        point = (x[word], -len(word))
+        ax.plot(*point, "s", color=P_COLOR, ms=9)
+        lines = [(str(symbol), {"fontweight": "bold", "fontsize": 10})]
+        lines.append((word, {"family": "monospace", "fontsize": 9}))
         if probs is not None:
-            text += f"\np={probs[symbol]:.3g}"
-        ax.text(x[word], -len(word) - 0.25, text, ha="center", va="top", fontsize=9)
+            lines.append((f"{probs[symbol]:.3g}", {"fontsize": 8, "color": "0.35"}))
+        for row, (text, style) in enumerate(lines):
+            ax.annotate(
+                text,
+                point,
+                xytext=(0, -8 - 12 * row),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                **style,
+            )
     ax.set_xlim(-0.8, len(leaves) - 0.2)
     ax.set_ylim(-depth - 1.6, 0.5)
+    ax.spines["left"].set_bounds(-depth, 0)
     ax.set_yticks(range(0, -depth - 1, -1), [str(d) for d in range(depth + 1)])
     ax.set_ylabel("codeword length (bits)")
     ax.set_xticks([])
@@ -552,12 +567,15 @@ def plot_kl_bars(
     unit: str = "bits",
     term_label: str = "P·log(P/Q)",
     title: str | None = None,
+    annotate: bool = True,
 ) -> tuple[Axes, Axes]:
     """Draw P and Q as paired bars above, and the per-outcome KL terms below.
 
     The lower panel shows one green bar per outcome, ``P(x) log(P(x)/Q(x))``
     (or whatever ``terms`` holds), with its value written on it. Some terms are
     negative; their sum, the KL divergence, is written in the panel's title.
+    With ``annotate=False`` the bars carry no numbers and the title is short, for
+    small multiples.
 
     Parameters
     ----------
@@ -575,6 +593,8 @@ def plot_kl_bars(
         What one term is, e.g. ``"P·log(P/Q)"`` or ``"Q·log(Q/P)"``.
     title : str, optional
         Title of the upper panel.
+    annotate : bool
+        Write each probability and each term on its bar (default).
 
     Returns
     -------
@@ -599,26 +619,31 @@ def plot_kl_bars(
         labels = range(1, p.size + 1)
     labels = [str(x) for x in labels]
     top, bottom = axes
-    plot_distribution(p, labels, ax=top, color=P_COLOR, label="P", offset=-0.2, width=0.4)
-    plot_distribution(q, labels, ax=top, color=Q_COLOR, label="Q", offset=0.2, width=0.4)
+    positions = np.arange(terms.size)
+    for values, offset, color, name in ((p, -0.2, P_COLOR, "P"), (q, 0.2, Q_COLOR, "Q")):
+        bars = top.bar(positions + offset, values, width=0.4, color=color, alpha=0.85, label=name)
+        if annotate:
+            top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=8, padding=2)
+    top.set_xticks(positions, labels)
+    top.set_ylabel("probability")
     top.set_ylim(0, max(1e-9, float(max(p.max(), q.max()))) * 1.25)
     top.legend(ncols=2, loc="upper right")
     if title:
         top.set_title(title)
 
-    positions = np.arange(terms.size)
     finite = np.isfinite(terms)
     heights = np.where(finite, terms, 0.0)
     bars = bottom.bar(positions, heights, width=0.6, color=KL_COLOR, alpha=0.85)
-    bottom.bar_label(
-        bars,
-        # rounding leaves terms like -1e-17 when P = Q: show them as 0
-        labels=[
-            (f"{t:+.3f}" if abs(t) > 1e-12 else "0") if np.isfinite(t) else "" for t in terms
-        ],
-        fontsize=8,
-        padding=2,
-    )
+    if annotate:
+        bottom.bar_label(
+            bars,
+            # rounding leaves terms like -1e-17 when P = Q: show them as 0
+            labels=[
+                (f"{t:+.3f}" if abs(t) > 1e-12 else "0") if np.isfinite(t) else "" for t in terms
+            ],
+            fontsize=8,
+            padding=2,
+        )
     bottom.axhline(0.0, color="black", lw=0.8)
     span = float(np.abs(heights).max()) if heights.size else 0.0
     span = span if span > 0 else 1.0
@@ -630,7 +655,7 @@ def plot_kl_bars(
     bottom.set_ylabel(f"term ({unit})")
     total = float(terms.sum())
     shown = f"{total:.4f}" if np.isfinite(total) else "∞"
-    bottom.set_title(f"sum of the terms = {shown} {unit}")
+    bottom.set_title(f"{'sum of the terms' if annotate else 'sum'} = {shown} {unit}")
     bottom.text(
         0.01, 0.97, term_label, transform=bottom.transAxes, va="top", fontsize=9, color=KL_COLOR
     )
@@ -649,6 +674,7 @@ def plot_density_kl(
     unit: str = "nats",
     xlim: tuple[float, float] = (-7.0, 7.0),
     title: str | None = None,
+    legend: bool | str = True,
 ) -> Axes:
     """Draw two densities and the KL integrand ``p log(p/q)`` filled in green.
 
@@ -674,6 +700,8 @@ def plot_density_kl(
         The part of the grid to show.
     title : str, optional
         Axes title.
+    legend : bool or str
+        Draw a legend (``True``: upper right; a string: that ``loc``) or not (``False``).
 
     Returns
     -------
@@ -720,11 +748,145 @@ def plot_density_kl(
     ax.set_ylabel("density; integrand")
     if title:
         ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=9)
+    if legend:
+        ax.legend(loc=legend if isinstance(legend, str) else "upper right", fontsize=9)
     return ax
 
 
 # --- end of lesson 06 -------------------------------------------------------------------------
 
 # --- Lessons 07-08 ----------------------------------------------------------------------------
+
+
+def plot_label_scores(
+    scores: Sequence[float] | np.ndarray,
+    labels: Sequence[object],
+    *,
+    ax: Axes,
+    threshold: float | None = 0.5,
+    color: str = Q_COLOR,
+    title: str | None = None,
+) -> Axes:
+    """Draw a classifier's output per label as bars, with a decision threshold.
+
+    Each bar is labelled with its value; bars at or above ``threshold`` are drawn
+    solid (the label is predicted present), the others pale.
+
+    Parameters
+    ----------
+    scores : array_like
+        One output in [0, 1] per label (softmax probabilities or sigmoid outputs).
+    labels : sequence
+        Label names, one per score.
+    ax : Axes
+        Where to draw.
+    threshold : float or None
+        The decision threshold, drawn as a dashed line; ``None`` draws none.
+    color : str
+        Bar colour; the model's outputs are red by the course's convention.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_label_scores([0.95, 0.9, 0.05], ["cat", "dog", "car"], ax=ax)
+    >>> [round(float(bar.get_height()), 2) for bar in ax.patches]
+    [0.95, 0.9, 0.05]
+    >>> [bar.get_alpha() for bar in ax.patches]
+    [0.85, 0.85, 0.3]
+    >>> plt.close("all")
+    """
+    scores = np.asarray(scores, dtype=float)
+    positions = np.arange(scores.size)
+    above = scores >= threshold if threshold is not None else np.ones(scores.size, dtype=bool)
+    bars = ax.bar(positions, scores, width=0.6, color=color)
+    for bar, on in zip(bars, above, strict=True):
+        bar.set_alpha(0.85 if on else 0.3)
+    ax.bar_label(bars, labels=[f"{s:.3f}" for s in scores], fontsize=9, padding=2)
+    if threshold is not None:
+        ax.axhline(threshold, color="black", ls="--", lw=1)
+        ax.annotate(
+            f"threshold {threshold:g}",
+            (1.0, threshold),
+            xycoords=("axes fraction", "data"),
+            ha="right",
+            va="bottom",
+            fontsize=9,
+        )
+    ax.set_xticks(positions, [str(label) for label in labels])
+    ax.set_ylim(0, 1.12)
+    ax.set_ylabel("output (probability)")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_gaussian_fits(
+    x: np.ndarray,
+    p: np.ndarray,
+    fits: Sequence[tuple[float, float, str, str]],
+    *,
+    ax: Axes,
+    p_label: str = "p",
+    xlim: tuple[float, float] | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw a density ``p`` (blue, filled) and Gaussian fits to it (red, one line style each).
+
+    Parameters
+    ----------
+    x : array_like
+        The grid.
+    p : array_like
+        The density on the grid.
+    fits : sequence of (mu, sigma, label, linestyle)
+        One Gaussian ``N(mu, sigma**2)`` per entry, drawn in red with the given line
+        style (e.g. ``"--"`` for a forward fit, ``"-"`` for a reverse fit); the mean is
+        marked by a short tick on the x axis.
+    ax : Axes
+        Where to draw.
+    p_label : str
+        Legend label of ``p``.
+    xlim : (float, float), optional
+        The part of the grid to show; all of it by default.
+    title : str, optional
+        Axes title.
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> x = np.linspace(-6, 6, 241)
+    >>> p = np.exp(-((x - 2) ** 2) / 0.5) / np.sqrt(0.5 * np.pi)
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_gaussian_fits(x, p, [(2.0, 0.5, "q", "-"), (0.0, 2.0, "wide q", "--")], ax=ax)
+    >>> len(ax.lines), [t.get_text() for t in ax.get_legend().get_texts()]
+    (5, ['p', 'q', 'wide q'])
+    >>> plt.close("all")
+    """
+    x = np.asarray(x, dtype=float)
+    p = np.asarray(p, dtype=float)
+    ax.fill_between(x, p, color=P_COLOR, alpha=0.2, lw=0)
+    ax.plot(x, p, color=P_COLOR, lw=2.2, label=p_label)
+    for mu, sigma, label, style in fits:
+        q = np.exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * np.sqrt(2.0 * np.pi))
+        ax.plot(x, q, color=Q_COLOR, lw=2, ls=style, label=label)
+        ax.plot([mu], [0.0], marker="|", color=Q_COLOR, ms=14, mew=2, clip_on=False)
+    ax.set_xlim(*(xlim if xlim is not None else (float(x[0]), float(x[-1]))))
+    ax.set_ylim(bottom=0.0)
+    ax.set_xlabel("x")
+    ax.set_ylabel("density (per unit of x)")
+    if title:
+        ax.set_title(title)
+    ax.legend(loc="upper right", fontsize=9)
+    return ax
+
+
 # --- end of lessons 07-08 -------------------------------------------------------------------
