@@ -632,6 +632,11 @@ def binary_cross_entropy_with_logits(y, logits, *, base=2):
 
     Notes
     -----
+    The term ``max(z, 0) - y z`` is evaluated as ``(1 - y) z`` for z ≥ 0 and
+    ``-y z`` otherwise: the same value, but without subtracting two nearly
+    equal large numbers when y is close to 1 and z is large, so every term
+    is non-negative and the result keeps full relative accuracy.
+
     Going through the probability first fails for large logits:
     ``sigmoid(40)`` rounds to exactly 1.0 in float64, so a label of 0 would
     get an infinite loss instead of about 57.7 bits.
@@ -652,7 +657,9 @@ def binary_cross_entropy_with_logits(y, logits, *, base=2):
     y_arr = as_probability(y, "y")
     z = as_array(logits, "logits")
     _broadcast(y_arr, z, "y", "logits")
-    loss = np.maximum(z, 0.0) - y_arr * z + np.log1p(np.exp(-np.abs(z)))
+    # max(z, 0) - y z, without the cancellation of subtracting two large terms
+    linear = np.where(z >= 0.0, (1.0 - y_arr) * z, -y_arr * z)
+    loss = linear + np.log1p(np.exp(-np.abs(z)))
     return _scalar(loss / scale + 0.0)
 
 

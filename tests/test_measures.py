@@ -572,6 +572,11 @@ class TestBinaryCrossEntropyWithLogits:
         tiny = binary_cross_entropy_with_logits(1.0, 40.0, base="nats")
         assert tiny == pytest.approx(math.exp(-40.0), rel=1e-15)
 
+    def test_label_near_one_with_large_logit_keeps_relative_accuracy(self):
+        y, z = 1.0 - 2.0**-53, 16385.0  # loss (1 - y) z, tiny; y z rounds near z
+        out = binary_cross_entropy_with_logits(y, z, base="nats")
+        assert out == pytest.approx(2.0**-53 * z, rel=1e-15)
+
     def test_zero_logit(self):
         assert binary_cross_entropy_with_logits([0.0, 1.0, 0.3], 0.0).tolist() == [1.0] * 3
 
