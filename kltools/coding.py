@@ -51,6 +51,12 @@ class HuffmanMerge(NamedTuple):
     probability : float
         The probability of the new node, ``left_probability + right_probability``.
         The new node's symbols are ``left + right``.
+
+    Examples
+    --------
+    >>> m = huffman_merges([0.5, 0.3, 0.2], symbols="abc")[0]
+    >>> m.left, m.right, round(m.probability, 4)
+    (('b',), ('c',), 0.5)
     """
 
     left: tuple

@@ -208,9 +208,10 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q, *, base=2):
     -----
     With ``r = sigma_p / sigma_q`` the formula reads
     ``((r**2 - 1) - ln(r**2)) / 2 + (mu_p - mu_q)**2 / (2 sigma_q**2)``;
-    the first term is evaluated as ``(u - log1p(u)) / 2`` with ``u = r**2 - 1``
-    and a series for small ``u``, so nearly equal Gaussians keep full relative
-    accuracy. The divergence is 0 exactly when the two Gaussians are equal.
+    the first term is evaluated as ``(u - ln(1 + u)) / 2`` with ``u = r**2 - 1``,
+    by a series for small ``u`` (so nearly equal Gaussians keep full relative
+    accuracy) and otherwise with ``ln r = ln sigma_p - ln sigma_q`` (so ``r``
+    may underflow or overflow). The divergence is 0 exactly when the two Gaussians are equal.
 
     Examples
     --------
@@ -230,14 +231,16 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q, *, base=2):
     mu_q = as_array(mu_q, "mu_q")
     sigma_q = _positive(sigma_q, "sigma_q")
     ln_b = resolve_base(base)
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         r = sigma_p / sigma_q
-        u = r * r - 1.0
+        u = r * r - 1.0  # inf when r**2 overflows: the divergence is then inf too
         small = np.abs(u) < 1e-3
-        series = u * u * (0.5 - u * (1.0 / 3.0 - u * (0.25 - u * (0.2 - u / 6.0))))
-        # u - log1p(u); for u = inf (overflow) the divergence is inf
-        spread = np.where(small, series, u - np.log1p(np.where(small, 0.0, u)))
-        spread = np.where(np.isposinf(u), np.inf, spread)
+        # u - ln(1 + u): a series near u = 0, else with ln r**2 from the logarithms of the
+        # sigmas, which stay exact when r itself underflows or overflows
+        us = np.where(small, u, 0.0)
+        series = us * us * (0.5 - us * (1.0 / 3.0 - us * (0.25 - us * (0.2 - us / 6.0))))
+        log_r2 = 2.0 * (np.log(sigma_p) - np.log(sigma_q))
+        spread = np.where(small, series, u - log_r2)
         d = (mu_p - mu_q) / sigma_q
         nats = 0.5 * spread + 0.5 * d * d
     return _scalar_or_array(nats / ln_b)
@@ -281,7 +284,8 @@ def kl_integrand(p, q, *, base=2) -> np.ndarray:
     both = (p > 0.0) & (q > 0.0)
     pb = p[both]
     # log p - log q rather than log(p / q): the ratio may overflow
-    out[both] = pb * (np.log(pb) - np.log(q[both])) / ln_b
+    with np.errstate(over="ignore"):
+        out[both] = pb * (np.log(pb) - np.log(q[both])) / ln_b
     out[(p > 0.0) & (q == 0.0)] = np.inf
     return out
 
@@ -341,7 +345,8 @@ def density_kl(p, q, x, *, base=2) -> float:
     x, dx = _grid_spacing(x)
     p, q = _density_pair(p, q, x)
     terms = kl_integrand(p, q, base=base)
-    return float(terms.sum() * dx)
+    with np.errstate(over="ignore"):
+        return float(terms.sum() * dx)
 
 
 # --- fitting a Gaussian ---------------------------------------------------------------------
@@ -555,12 +560,13 @@ def fit_gaussian(p, x, *, direction="forward", init=None) -> tuple[float, float]
             raise ValueError("init is only used by direction='reverse'; the forward fit is exact")
         w = p / mass
         mu = float(np.dot(w, x))
-        var = float(np.dot(w, (x - mu) ** 2))
+        span = float(x[-1] - x[0])
+        var = float(np.dot(w, ((x - mu) / span) ** 2))  # scaled by span**2: no overflow
         if not var > 0.0:
             raise ValueError(
                 "p puts all its mass on one grid point; the forward fit would have sigma = 0"
             )
-        return mu, math.sqrt(var)
+        return mu, span * math.sqrt(var)
 
     objective = _ReverseObjective(p, x, dx)
     if init is not None:

@@ -134,6 +134,19 @@ def test_gaussian_kl_overflow_is_quiet_infinity():
     assert gaussian_kl(1e300, 1, -1e300, 1e-10) == math.inf
 
 
+def test_gaussian_kl_extreme_ratio_of_sigmas_stays_finite():
+    # r = sigma_p / sigma_q underflows to 0, but ln(sigma_q / sigma_p) is finite
+    expected = math.log(1e300) - math.log(1e-300) - 0.5
+    assert gaussian_kl(0, 1e-300, 0, 1e300, base=np.e) == pytest.approx(expected, rel=1e-14)
+
+
+def test_forward_fit_on_a_grid_of_large_numbers():
+    x = np.linspace(-1e200, 1e200, 2001)
+    mu, sigma = fit_gaussian(gaussian_pdf(x, 0.0, 1e199), x)
+    assert mu == pytest.approx(0.0, abs=1e186)
+    assert sigma == pytest.approx(1e199, rel=1e-9)
+
+
 @pytest.mark.parametrize(
     ("args", "kwargs", "match"),
     [
