@@ -137,8 +137,9 @@ def test_gauss_widget_redraws_with_the_new_numbers():
 
 
 def test_lesson06_exercises_accept_their_answers():
-    assert evaluate("06.1", 0.25).correct
-    assert evaluate("06.2", 0.25 * np.log(2.0)).correct
+    assert evaluate("06.1", 0.0292).correct
+    assert evaluate("06.2", 0.0202).correct
+    assert not evaluate("06.1", 0.0202).correct
     assert evaluate("06.3", [0.7370, 0.5310]).correct
     assert not evaluate("06.3", [0.5310, 0.7370]).correct
     assert evaluate("06.4", np.log(2.0) - 0.25).correct
