@@ -90,7 +90,7 @@ def _float_array(x, name: str) -> np.ndarray:
     """Convert ``x`` to a float64 array without checking its values."""
     if isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be numeric; got a string {x!r}")
-    if isinstance(x, np.ndarray):
+    if type(x) is np.ndarray:
         arr = x
     else:
         try:
@@ -157,7 +157,7 @@ def as_array(x, name: str) -> np.ndarray:
     TypeError: q must contain real numbers; got an array of dtype <U1
     """
     arr = _float_array(x, name)
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         total = arr.sum()
     if not np.isfinite(total):
         _reject_nonfinite(arr, name)
@@ -258,18 +258,17 @@ def check_distribution(arr: np.ndarray, name: str, *, axis: int = -1, atol: floa
     """Check a float64 array holds distributions along ``axis``; return the sums."""
     if arr.ndim == 0:
         raise ValueError(f"{name} must be at least 1-D (a distribution); got a scalar")
-    try:
-        length = arr.shape[axis]
-    except IndexError:
-        raise ValueError(
-            f"axis {axis} is out of range for {name} with {arr.ndim} dimension(s)"
-        ) from None
+    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(f"axis must be an integer; got {type(axis).__name__}")
+    if not -arr.ndim <= axis < arr.ndim:
+        raise ValueError(f"axis {axis} is out of range for {name} with {arr.ndim} dimension(s)")
+    length = arr.shape[axis]
     if length == 0:
         raise ValueError(f"{name} is an empty distribution (length 0 along axis {axis})")
     if arr.size == 0:
         return arr.sum(axis=axis)
     lo = arr.min()
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         sums = arr.sum(axis=axis)
     if not (lo >= 0.0 and np.isfinite(sums).all()):
         _reject_nonfinite(arr, name)

@@ -73,6 +73,12 @@ def _scalar(x):
     return x[()] if isinstance(x, np.ndarray) and x.ndim == 0 else x
 
 
+def _finish(x, divisor):
+    """``x / divisor`` as a scalar for 0-d results, with -0.0 turned into 0.0."""
+    with np.errstate(all="ignore"):  # a tiny result may underflow
+        return _scalar(x / divisor + 0.0)
+
+
 def _broadcast(a, b, name_a, name_b):
     """Broadcast shape of two arrays, or a ValueError naming both shapes."""
     try:
@@ -154,7 +160,7 @@ def _entropy_block(blocks, buf, log):
     (pb,) = blocks
     log(pb, out=buf)
     t = np.vecdot(pb, buf)
-    if not np.isfinite(t).all():
+    if not math.isfinite(t.sum()):
         t = _plogq_slow(pb, pb, buf, log)
     return t
 
@@ -164,7 +170,7 @@ def _cross_entropy_block(blocks, buf, log):
     lo = pb.min()
     log(qb, out=buf)
     t = np.vecdot(pb, buf)
-    if not (lo >= 0.0 and np.isfinite(t).all()):
+    if not (lo >= 0.0 and math.isfinite(t.sum())):
         t = _plogq_slow(pb, qb, buf, log)
     return t
 
@@ -175,7 +181,7 @@ def _kl_block(blocks, buf, log):
     np.divide(pb, qb, out=buf)
     log(buf, out=buf)
     t = np.vecdot(pb, buf)
-    if not (lo >= 0.0 and np.isfinite(t).all()):
+    if not (lo >= 0.0 and math.isfinite(t.sum())):
         _check_entries(pb, "p")
         _check_entries(qb, "q")
         log(pb, out=buf)  # log p - log q cannot overflow as p / q can
@@ -190,19 +196,24 @@ def _reduce(kernel, arrays, names, axis, log):
     rows, out_shape = _distribution_rows(arrays, names, axis)
     m, n = rows[0].shape
     total = np.zeros(m)
-    sums = [np.zeros(m) for _ in rows]
-    if m:
-        step_r, step_c = (max(1, _BLOCK // n), n) if n <= _BLOCK else (1, _BLOCK)
-        buf = np.empty((min(step_r, m), step_c))
-        with np.errstate(all="ignore"):
-            for r0 in range(0, m, step_r):
-                r1 = min(r0 + step_r, m)
-                for c0 in range(0, n, step_c):
-                    c1 = min(c0 + step_c, n)
-                    blocks = [a[r0:r1, c0:c1] for a in rows]
-                    for s, b in zip(sums, blocks, strict=True):
-                        s[r0:r1] += b.sum(axis=-1)
-                    total[r0:r1] += kernel(blocks, buf[: r1 - r0, : c1 - c0], log)
+    sums = np.zeros((len(rows), m))
+    with np.errstate(all="ignore"):
+        if n <= _BLOCK:  # blocks of whole rows
+            step = max(1, _BLOCK // n)
+            buf = np.empty((min(step, m), n))
+            for r0 in range(0, m, step):
+                r = slice(r0, r0 + step)
+                blocks = [a[r] for a in rows]
+                for s, b in zip(sums, blocks, strict=True):
+                    np.add.reduce(b, axis=-1, out=s[r])
+                total[r] = kernel(blocks, buf[: len(blocks[0])], log)
+        else:  # long rows: blocks of one row each, accumulated
+            buf = np.empty((1, _BLOCK))
+            for i in range(m):
+                for c0 in range(0, n, _BLOCK):
+                    blocks = [a[i : i + 1, c0 : c0 + _BLOCK] for a in rows]
+                    sums[:, i] += [b.sum() for b in blocks]
+                    total[i] += kernel(blocks, buf[:, : blocks[0].shape[1]], log)[0]
     for s, name in zip(sums, names, strict=True):
         check_sums(s, name, axis=axis)
     return total.reshape(out_shape)
@@ -260,10 +271,9 @@ def information(p, *, base=2):
     """
     log, scale = _log_for(base)
     arr = as_probability(p, "p")
-    with np.errstate(divide="ignore"):
+    with np.errstate(all="ignore"):  # log(0) = -inf is intended
         out = log(arr)
-    out = out / -scale if scale != 1.0 else np.negative(out)
-    return _scalar(out + 0.0)  # + 0.0 turns -0.0 into 0.0
+    return _finish(out, -scale)
 
 
 def entropy(p, *, base=2, axis=-1):
@@ -328,7 +338,7 @@ def entropy(p, *, base=2, axis=-1):
     log, scale = _log_for(base)
     arr = _float_array(p, "p")
     total = _reduce(_entropy_block, [arr], ["p"], axis, log)
-    return _scalar(total / -scale + 0.0)
+    return _finish(total, -scale)
 
 
 def cross_entropy(p, q, *, base=2, axis=-1):
@@ -393,7 +403,7 @@ def cross_entropy(p, q, *, base=2, axis=-1):
     log, scale = _log_for(base)
     arrays = [_float_array(p, "p"), _float_array(q, "q")]
     total = _reduce(_cross_entropy_block, arrays, ["p", "q"], axis, log)
-    return _scalar(total / -scale + 0.0)
+    return _finish(total, -scale)
 
 
 def kl_divergence(p, q, *, base=2, axis=-1):
@@ -461,10 +471,8 @@ def kl_divergence(p, q, *, base=2, axis=-1):
     """
     log, scale = _log_for(base)
     arrays = [_float_array(p, "p"), _float_array(q, "q")]
-    total = np.maximum(_reduce(_kl_block, arrays, ["p", "q"], axis, log), 0.0)
-    if scale != 1.0:
-        total /= scale  # negative for a base below 1
-    return _scalar(total + 0.0)
+    total = _reduce(_kl_block, arrays, ["p", "q"], axis, log)
+    return _finish(np.maximum(total, 0.0), scale)  # scale < 0 for a base below 1
 
 
 def binary_entropy(p, *, base=2):
@@ -512,10 +520,10 @@ def binary_entropy(p, *, base=2):
     """
     scale = resolve_base(base)
     arr = as_probability(p, "p")
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):  # the masked-out terms may be nan
         a = np.where(arr > 0.0, arr * np.log(arr), 0.0)
         b = np.where(arr < 1.0, (1.0 - arr) * np.log1p(-arr), 0.0)
-    return _scalar((a + b) / -scale + 0.0)
+    return _finish(a + b, -scale)
 
 
 def binary_cross_entropy(y, y_hat, *, base=2, eps=None):
@@ -590,10 +598,10 @@ def binary_cross_entropy(y, y_hat, *, base=2, eps=None):
         if not 0.0 < eps < 0.5:
             raise ValueError(f"eps must satisfy 0 < eps < 0.5; got {eps!r}")
         yh = np.clip(yh, eps, 1.0 - eps)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):  # the masked-out terms may be nan
         a = np.where(y_arr > 0.0, y_arr * np.log(yh), 0.0)
         b = np.where(y_arr < 1.0, (1.0 - y_arr) * np.log1p(-yh), 0.0)
-    return _scalar((a + b) / -scale + 0.0)
+    return _finish(a + b, -scale)
 
 
 def binary_cross_entropy_with_logits(y, logits, *, base=2):
@@ -657,10 +665,11 @@ def binary_cross_entropy_with_logits(y, logits, *, base=2):
     y_arr = as_probability(y, "y")
     z = as_array(logits, "logits")
     _broadcast(y_arr, z, "y", "logits")
-    # max(z, 0) - y z, without the cancellation of subtracting two large terms
-    linear = np.where(z >= 0.0, (1.0 - y_arr) * z, -y_arr * z)
-    loss = linear + np.log1p(np.exp(-np.abs(z)))
-    return _scalar(loss / scale + 0.0)
+    with np.errstate(all="ignore"):  # exp(-|z|) underflows to 0 harmlessly
+        # max(z, 0) - y z, without the cancellation of subtracting two large terms
+        linear = np.where(z >= 0.0, (1.0 - y_arr) * z, -y_arr * z)
+        loss = linear + np.log1p(np.exp(-np.abs(z)))
+    return _finish(loss, scale)
 
 
 def normalize(counts, *, axis=-1):
@@ -712,7 +721,7 @@ def normalize(counts, *, axis=-1):
         raise ValueError(f"counts is empty along axis {axis}")
     if arr.size and arr.min() < 0.0:
         raise ValueError(f"counts must not have negative entries; got {float(arr.min())!r}")
-    with np.errstate(over="ignore"):
+    with np.errstate(all="ignore"):
         sums = arr.sum(axis=ax, keepdims=True)
     if not np.isfinite(sums).all():
         raise ValueError(f"counts has a slice along axis {axis} whose sum overflows")
@@ -720,4 +729,5 @@ def normalize(counts, *, axis=-1):
         raise ValueError(
             f"counts has a slice along axis {axis} that sums to 0; it cannot be normalised"
         )
-    return arr / sums
+    with np.errstate(all="ignore"):  # tiny counts may underflow
+        return arr / sums

@@ -788,6 +788,21 @@ def test_no_runtime_warning_for_valid_input_with_infinite_results(strict_warning
     assert binary_cross_entropy([0.0, 1.0, 0.5], [1.0, 0.0, 1.0]).tolist() == [math.inf] * 3
 
 
+def test_no_floating_point_error_when_numpy_raises():
+    with np.errstate(all="raise"):
+        assert binary_entropy(1e-320) > 0.0
+        assert binary_cross_entropy_with_logits([0.0, 1.0], [1e4, -800.0]).tolist() == [
+            1e4 / LN2,
+            800.0 / LN2,
+        ]
+        assert information(0.0) == math.inf
+        assert kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf
+        assert entropy([1.0 - 1e-300, 1e-300]) > 0.0
+        assert normalize([1e-320, 1e300]).tolist() == [0.0, 1.0]
+        with pytest.raises(ValueError, match="x contains NaN"):
+            as_array([np.inf, -np.inf, np.nan], "x")
+
+
 def test_import_is_light():
     code = (
         "import sys, kltools\n"
