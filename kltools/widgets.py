@@ -640,7 +640,7 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
     bars = bar_ax.bar(
         [0, 1], [r["entropy"], r["average_length"]], color=[P_COLOR, "0.45"], width=0.6
     )
-    bar_ax.bar_label(bars, labels=[f"{r['entropy']:.3f}", f"{r['average_length']:.3f}"])
+    bar_ax.bar_label(bars, labels=[f"{r['entropy']:.3f} bits", f"{r['average_length']:.3f} bits"])
     bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average length\nL"])
     bar_ax.set_ylabel("bits per symbol")
     bar_ax.set_ylim(0, max(1.0, r["average_length"]) * 1.25)
@@ -681,6 +681,9 @@ def huffman_widget(
 # --- end of lesson 05 ----------------------------------------------------------------------
 
 # --- Lesson 06: KL divergence ---------------------------------------------------------------
+from html import escape as _escape06  # noqa: E402
+from itertools import pairwise as _pairwise06  # noqa: E402
+
 import numpy as _np06  # noqa: E402
 
 from kltools import continuous as _continuous06  # noqa: E402
@@ -835,23 +838,22 @@ def _crossings06(mu: float, sigma: float) -> list[float]:
 
 
 def _below_zero_text06(mu: float, sigma: float, crossings: list[float]) -> str:
-    """Describe in words where q > p, i.e. where the integrand p·log(p/q) is negative."""
+    """Say where q > p, i.e. where the integrand p·log(p/q) is negative: "x < -1.00"."""
     edges = [-_np06.inf, *crossings, _np06.inf]
     parts = []
-    for k in range(len(edges) - 1):
-        lo, hi = edges[k], edges[k + 1]
-        probe = (lo + hi) / 2 if _np06.isfinite(lo) and _np06.isfinite(hi) else None
-        if probe is None:
-            probe = hi - 1.0 if _np06.isfinite(hi) else (lo + 1.0 if _np06.isfinite(lo) else 0.0)
+    for lo, hi in _pairwise06(edges):
+        # one point inside (lo, hi); p - q keeps its sign between crossings
+        both = _np06.isfinite(lo) and _np06.isfinite(hi)
+        probe = (lo + hi) / 2 if both else min(max(0.0, lo + 1.0), hi - 1.0)
         log_ratio = -0.5 * probe**2 + 0.5 * ((probe - mu) / sigma) ** 2 + _np06.log(sigma)
         if log_ratio >= 0:  # p ≥ q here
             continue
         if not _np06.isfinite(lo):
-            parts.append(f"x &lt; {hi:.2f}")
+            parts.append(f"x < {hi:.2f}")
         elif not _np06.isfinite(hi):
-            parts.append(f"x &gt; {lo:.2f}")
+            parts.append(f"x > {lo:.2f}")
         else:
-            parts.append(f"{lo:.2f} &lt; x &lt; {hi:.2f}")
+            parts.append(f"{lo:.2f} < x < {hi:.2f}")
     return " and ".join(parts) if parts else "nowhere (P = Q)"
 
 
@@ -886,7 +888,7 @@ def kl_gauss_readout(mu: float, sigma: float = 1.0, *, x=KL_GAUSS_GRID) -> dict:
     >>> round(r["dx"], 4), round(r["sum_without_dx"], 2)
     (0.1005, 19.9)
     >>> r["below_zero"]
-    'x &lt; -1.00'
+    'x < -1.00'
     """
     x = _np06.asarray(x, dtype=float)
     p = _continuous06.gaussian_pdf(x, 0.0, 1.0)
@@ -894,16 +896,18 @@ def kl_gauss_readout(mu: float, sigma: float = 1.0, *, x=KL_GAUSS_GRID) -> dict:
     integrand = _continuous06.kl_integrand(p, q, base=_np06.e)
     dx = (float(x[-1]) - float(x[0])) / (x.size - 1)
     crossings = _crossings06(float(mu), float(sigma))
+    area = _continuous06.density_kl(p, q, x, base=_np06.e)
+    exact = float(_continuous06.gaussian_kl(0.0, 1.0, mu, sigma, base=_np06.e))
     return {
         "x": x,
         "p": p,
         "q": q,
         "integrand": integrand,
         "dx": dx,
-        "area_nats": _continuous06.density_kl(p, q, x, base=_np06.e),
-        "area_bits": _continuous06.density_kl(p, q, x, base=2),
-        "exact_nats": float(_continuous06.gaussian_kl(0.0, 1.0, mu, sigma, base=_np06.e)),
-        "exact_bits": float(_continuous06.gaussian_kl(0.0, 1.0, mu, sigma, base=2)),
+        "area_nats": area,
+        "area_bits": float(area / _np06.log(2.0)),
+        "exact_nats": exact,
+        "exact_bits": float(exact / _np06.log(2.0)),
         "sum_without_dx": float(integrand.sum()),
         "positive_nats": float(integrand[integrand > 0].sum() * dx),
         "negative_nats": float(integrand[integrand < 0].sum() * dx),
@@ -932,7 +936,7 @@ def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure]:
         f"Δx = {r['dx']:.4f}; the sum without Δx would print {r['sum_without_dx']:.2f}: "
         f"{1 / r['dx']:.2f} times too much<br>"
         f"green area above zero {r['positive_nats']:+.4f} nats, below zero "
-        f"{r['negative_nats']:+.4f} nats (where q &gt; p: {r['below_zero']})</p>"
+        f"{r['negative_nats']:+.4f} nats (where q &gt; p: {_escape06(r['below_zero'])})</p>"
     )
     fig = new_figure((6.4, 3.4))
     ax = fig.add_subplot()
