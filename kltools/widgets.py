@@ -991,4 +991,220 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
 # --- end of lesson 06 ----------------------------------------------------------------------
 
 # --- Lesson 08: forward versus reverse KL ---------------------------------------------------
+import numpy as _np08  # noqa: E402
+
+from kltools import continuous as _continuous08  # noqa: E402
+from kltools.plots import plot_gaussian_fits  # noqa: E402
+
+FIT_GRID = _np08.linspace(-12.0, 12.0, 3001)
+PEAK_SIGMA = 0.5
+_LN2_08 = float(_np08.log(2.0))
+
+
+def two_peaks(separation: float, *, x=FIT_GRID) -> _np08.ndarray:
+    """The density ``p = ½·N(−d/2, 0.5²) + ½·N(d/2, 0.5²)`` on the grid ``x``, for ``d = separation``.
+
+    Examples
+    --------
+    >>> p = two_peaks(4.0)
+    >>> round(float(p.sum() * (FIT_GRID[1] - FIT_GRID[0])), 6)
+    1.0
+    >>> round(float(p[FIT_GRID.size // 2]), 6)  # between the peaks, at x = 0
+    0.000268
+    """
+    d = float(separation)
+    if not (_np08.isfinite(d) and d >= 0.0):
+        raise ValueError(f"separation must be a finite number ≥ 0; got {separation!r}")
+    return _continuous08.mixture_pdf(x, [0.5, 0.5], [-d / 2, d / 2], [PEAK_SIGMA, PEAK_SIGMA])
+
+
+def _objectives08(p, mu: float, sigma: float, x) -> dict:
+    """Both divergences between ``p`` and ``N(mu, sigma²)`` on the grid, in nats and bits."""
+    q = _continuous08.gaussian_pdf(x, mu, sigma)
+    forward = _continuous08.density_kl(p, q, x, base=_np08.e)
+    reverse = _continuous08.density_kl(q, p, x, base=_np08.e)
+    return {
+        "mu": float(mu),
+        "sigma": float(sigma),
+        "forward_nats": forward,
+        "forward_bits": forward / _LN2_08,
+        "reverse_nats": reverse,
+        "reverse_bits": reverse / _LN2_08,
+    }
+
+
+def forward_reverse_readout(separation: float, *, x=FIT_GRID) -> dict:
+    """The numbers the forward/reverse widget shows: one Gaussian fitted to two peaks, three ways.
+
+    Parameters
+    ----------
+    separation : float
+        The distance ``d`` between the peaks of ``p = ½·N(−d/2, 0.5²) + ½·N(d/2, 0.5²)``.
+    x : array_like
+        An evenly spaced grid; default 3001 points over [−12, 12].
+
+    Returns
+    -------
+    dict
+        ``x``, ``p``, ``separation``, and three fits, each a dict with ``mu``, ``sigma``,
+        ``forward_nats``/``forward_bits`` (D_KL(p‖q)) and ``reverse_nats``/``reverse_bits``
+        (D_KL(q‖p)) on the grid:
+
+        - ``"forward"``: ``fit_gaussian(p, x)``, the minimiser of D_KL(p‖q);
+        - ``"reverse_peak"``: the reverse search started at the right peak, (d/2, 0.5);
+        - ``"reverse_middle"``: the reverse search started at the forward fit.
+
+        ``best_reverse`` names the reverse fit with the lower D_KL(q‖p) (the peak start on a
+        tie), and ``same_reverse`` says whether both searches ended at the same Gaussian.
+
+    Examples
+    --------
+    >>> r = forward_reverse_readout(4.0)
+    >>> f = r["forward"]
+    >>> round(f["mu"], 3) + 0.0, round(f["sigma"], 3), round(f["forward_nats"], 3)
+    (0.0, 2.062, 0.724)
+    >>> peak, middle = r["reverse_peak"], r["reverse_middle"]
+    >>> round(peak["mu"], 2), round(peak["sigma"], 2), round(peak["reverse_nats"], 3)
+    (2.0, 0.5, 0.693)
+    >>> round(middle["mu"], 3) + 0.0, round(middle["sigma"], 2), round(middle["reverse_nats"], 3)
+    (0.0, 1.74, 1.871)
+    >>> r["best_reverse"], r["same_reverse"]
+    ('reverse_peak', False)
+    """
+    d = float(separation)
+    x = _np08.asarray(x, dtype=float)
+    p = two_peaks(d, x=x)
+    mu_f, sigma_f = _continuous08.fit_gaussian(p, x)
+    mu_r, sigma_r = _continuous08.fit_gaussian(
+        p, x, direction="reverse", init=(d / 2, PEAK_SIGMA)
+    )
+    mu_m, sigma_m = _continuous08.fit_gaussian(p, x, direction="reverse", init=(mu_f, sigma_f))
+    fits = {
+        "forward": _objectives08(p, mu_f, sigma_f, x),
+        "reverse_peak": _objectives08(p, mu_r, sigma_r, x),
+        "reverse_middle": _objectives08(p, mu_m, sigma_m, x),
+    }
+    peak, middle = fits["reverse_peak"], fits["reverse_middle"]
+    same = abs(peak["mu"] - middle["mu"]) < 1e-3 and abs(peak["sigma"] - middle["sigma"]) < 1e-3
+    best = "reverse_middle" if middle["reverse_nats"] < peak["reverse_nats"] - 1e-9 else "reverse_peak"
+    return {"x": x, "p": p, "separation": d, **fits, "best_reverse": best, "same_reverse": same}
+
+
+def _num08(value: float, digits: int, sign: bool = False) -> str:
+    """Fixed digits, with no "-0.000" from rounding."""
+    spec = f"+.{digits}f" if sign else f".{digits}f"
+    return format(round(float(value), digits) + 0.0, spec)
+
+
+FIT_ROWS08 = {
+    "forward": ("forward fit, argmin D(p‖q)", "--"),
+    "reverse_peak": ("reverse fit, search from the right peak", "-"),
+    "reverse_middle": ("reverse fit, search from the forward fit", ":"),
+}
+
+
+def forward_reverse_fits(r: dict) -> list[tuple[float, float, str, str]]:
+    """The fits of a readout as ``(mu, sigma, label, linestyle)`` for :func:`plot_gaussian_fits`.
+
+    When both reverse searches end at the same Gaussian, it is drawn once.
+
+    Examples
+    --------
+    >>> [label for _, _, label, _ in forward_reverse_fits(forward_reverse_readout(1.0))]
+    ['forward fit, argmin D(p‖q)', 'reverse fit, both starts']
+    """
+    fits = []
+    for key, (label, style) in FIT_ROWS08.items():
+        if key == "reverse_middle" and r["same_reverse"]:
+            continue
+        if key == "reverse_peak" and r["same_reverse"]:
+            label = "reverse fit, both starts"
+        fits.append((r[key]["mu"], r[key]["sigma"], label, style))
+    return fits
+
+
+def forward_reverse_render(separation: float) -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the forward/reverse widget: p blue, the fits red.
+
+    Examples
+    --------
+    >>> html, fig = forward_reverse_render(4.0)
+    >>> "<b>0.6931 nats</b> = 0.9999 bits" in html, "1.8712 nats" in html
+    (True, True)
+    >>> len(fig.axes)
+    1
+    """
+    r = forward_reverse_readout(separation)
+    head = (
+        "<tr><th style='text-align:left'>Gaussian q</th><th>μ</th><th>σ</th>"
+        "<th>forward D(p‖q)</th><th>reverse D(q‖p)</th></tr>"
+    )
+    rows = []
+    for key, (label, _) in FIT_ROWS08.items():
+        f = r[key]
+        fwd = f"{_num08(f['forward_nats'], 4)} nats = {_num08(f['forward_bits'], 4)} bits"
+        rev = f"{_num08(f['reverse_nats'], 4)} nats = {_num08(f['reverse_bits'], 4)} bits"
+        if key == "forward":
+            fwd = f"<b>{_num08(f['forward_nats'], 4)} nats</b> = {_num08(f['forward_bits'], 4)} bits"
+        elif key == r["best_reverse"]:
+            rev = f"<b>{_num08(f['reverse_nats'], 4)} nats</b> = {_num08(f['reverse_bits'], 4)} bits"
+        rows.append(
+            f"<tr><td>{label}</td><td>{_num08(f['mu'], 3, sign=True)}</td>"
+            f"<td>{_num08(f['sigma'], 3)}</td><td>{fwd}</td><td>{rev}</td></tr>"
+        )
+    peak, middle = r["reverse_peak"], r["reverse_middle"]
+    if r["same_reverse"]:
+        note = "Both reverse searches end at the same Gaussian."
+    else:
+        winner = "the right peak" if r["best_reverse"] == "reverse_peak" else "the forward fit"
+        gap = abs(peak["reverse_nats"] - middle["reverse_nats"])
+        note = (
+            "The two reverse searches end at different Gaussians: two local minima. "
+            f"The one from {winner} is lower, by {_num08(gap, 4)} nats."
+        )
+    html = (
+        f"<p>p = ½·N(−{r['separation'] / 2:.2f}, 0.5²) + ½·N({r['separation'] / 2:.2f}, 0.5²): "
+        f"peaks {r['separation']:.1f} apart. μ and σ in units of x; "
+        "each fit's own objective in bold.</p>"
+        f"<table>{head}{''.join(rows)}</table><p>{note}</p>"
+    )
+    fig = new_figure((6.4, 3.4))
+    ax = fig.add_subplot()
+    plot_gaussian_fits(
+        r["x"],
+        r["p"],
+        forward_reverse_fits(r),
+        ax=ax,
+        p_label="p, two peaks",
+        xlim=(-7.0, 7.0),
+        title=f"one Gaussian fitted to two peaks {r['separation']:.1f} apart",
+    )
+    ax.set_ylim(0.0, max(0.9, float(r["p"].max()) * 1.15))
+    return html, fig
+
+
+def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
+    """A slider for the distance between the two peaks of ``p``; both fits follow.
+
+    Examples
+    --------
+    >>> w = forward_reverse_widget()
+    >>> w.controls[0].value = 6.0
+    >>> "+3.000" in w.readout.value, w.redraws
+    (True, 2)
+    """
+    slider = widgets.FloatSlider(
+        value=float(separation),
+        min=0.0,
+        max=8.0,
+        step=0.5,
+        description="separation",
+        readout_format=".1f",
+        continuous_update=False,
+    )
+    return LessonWidget(
+        "Forward and reverse KL: one Gaussian fitted to two peaks", [slider], forward_reverse_render
+    )
+
+
 # --- end of lesson 08 ----------------------------------------------------------------------
