@@ -835,6 +835,7 @@ def plot_gaussian_fits(
     p_label: str = "p",
     xlim: tuple[float, float] | None = None,
     title: str | None = None,
+    legend_loc: str = "upper right",
 ) -> Axes:
     """Draw a density ``p`` (blue, filled) and Gaussian fits to it (red, one line style each).
 
@@ -856,6 +857,8 @@ def plot_gaussian_fits(
         The part of the grid to show; all of it by default.
     title : str, optional
         Axes title.
+    legend_loc : str
+        Where the legend goes (a matplotlib ``loc``).
 
     Returns
     -------
@@ -885,7 +888,7 @@ def plot_gaussian_fits(
     ax.set_ylabel("density (per unit of x)")
     if title:
         ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=9)
+    ax.legend(loc=legend_loc, fontsize=9)
     return ax
 
 
