@@ -1002,7 +1002,7 @@ _LN2_08 = float(_np08.log(2.0))
 
 
 def two_peaks(separation: float, *, x=FIT_GRID) -> _np08.ndarray:
-    """The density ``p = ½·N(−d/2, 0.5²) + ½·N(d/2, 0.5²)`` on the grid ``x``, for ``d = separation``.
+    """The density ``p = ½·N(−d/2, 0.5²) + ½·N(d/2, 0.5²)`` on ``x``, with ``d = separation``.
 
     Examples
     --------
@@ -1075,9 +1075,7 @@ def forward_reverse_readout(separation: float, *, x=FIT_GRID) -> dict:
     x = _np08.asarray(x, dtype=float)
     p = two_peaks(d, x=x)
     mu_f, sigma_f = _continuous08.fit_gaussian(p, x)
-    mu_r, sigma_r = _continuous08.fit_gaussian(
-        p, x, direction="reverse", init=(d / 2, PEAK_SIGMA)
-    )
+    mu_r, sigma_r = _continuous08.fit_gaussian(p, x, direction="reverse", init=(d / 2, PEAK_SIGMA))
     mu_m, sigma_m = _continuous08.fit_gaussian(p, x, direction="reverse", init=(mu_f, sigma_f))
     fits = {
         "forward": _objectives08(p, mu_f, sigma_f, x),
@@ -1086,7 +1084,8 @@ def forward_reverse_readout(separation: float, *, x=FIT_GRID) -> dict:
     }
     peak, middle = fits["reverse_peak"], fits["reverse_middle"]
     same = abs(peak["mu"] - middle["mu"]) < 1e-3 and abs(peak["sigma"] - middle["sigma"]) < 1e-3
-    best = "reverse_middle" if middle["reverse_nats"] < peak["reverse_nats"] - 1e-9 else "reverse_peak"
+    lower = middle["reverse_nats"] < peak["reverse_nats"] - 1e-9
+    best = "reverse_middle" if lower else "reverse_peak"
     return {"x": x, "p": p, "separation": d, **fits, "best_reverse": best, "same_reverse": same}
 
 
@@ -1094,6 +1093,12 @@ def _num08(value: float, digits: int, sign: bool = False) -> str:
     """Fixed digits, with no "-0.000" from rounding."""
     spec = f"+.{digits}f" if sign else f".{digits}f"
     return format(round(float(value), digits) + 0.0, spec)
+
+
+def _units08(nats: float, bits: float, *, bold: bool = False) -> str:
+    """``"0.6931 nats = 1.0000 bits"``, the nats in bold if asked."""
+    text = f"{_num08(nats, 4)} nats"
+    return f"{'<b>' + text + '</b>' if bold else text} = {_num08(bits, 4)} bits"
 
 
 FIT_ROWS08 = {
@@ -1142,12 +1147,8 @@ def forward_reverse_render(separation: float) -> tuple[str, Figure]:
     rows = []
     for key, (label, _) in FIT_ROWS08.items():
         f = r[key]
-        fwd = f"{_num08(f['forward_nats'], 4)} nats = {_num08(f['forward_bits'], 4)} bits"
-        rev = f"{_num08(f['reverse_nats'], 4)} nats = {_num08(f['reverse_bits'], 4)} bits"
-        if key == "forward":
-            fwd = f"<b>{_num08(f['forward_nats'], 4)} nats</b> = {_num08(f['forward_bits'], 4)} bits"
-        elif key == r["best_reverse"]:
-            rev = f"<b>{_num08(f['reverse_nats'], 4)} nats</b> = {_num08(f['reverse_bits'], 4)} bits"
+        fwd = _units08(f["forward_nats"], f["forward_bits"], bold=key == "forward")
+        rev = _units08(f["reverse_nats"], f["reverse_bits"], bold=key == r["best_reverse"])
         rows.append(
             f"<tr><td>{label}</td><td>{_num08(f['mu'], 3, sign=True)}</td>"
             f"<td>{_num08(f['sigma'], 3)}</td><td>{fwd}</td><td>{rev}</td></tr>"
@@ -1178,8 +1179,9 @@ def forward_reverse_render(separation: float) -> tuple[str, Figure]:
         p_label="p, two peaks",
         xlim=(-7.0, 7.0),
         title=f"one Gaussian fitted to two peaks {r['separation']:.1f} apart",
+        legend_loc="upper left",
     )
-    ax.set_ylim(0.0, max(0.9, float(r["p"].max()) * 1.15))
+    ax.set_ylim(0.0, 1.05)
     return html, fig
 
 
