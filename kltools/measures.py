@@ -48,6 +48,8 @@ __all__ = [
 # so that the intermediate logarithms stay in the CPU cache and the extra
 # memory used does not grow with the input.
 _BLOCK = 1 << 15
+_STAGED_ROWS = 64
+_BLAS_MIN, _BLAS_MAX = 16, 8192
 
 _LN2 = math.log(2.0)
 _LN10 = math.log(10.0)
@@ -101,8 +103,8 @@ def _normalize_axis(axis, ndim, name):
 def _distribution_rows(arrays, names, axis):
     """Validate shapes and lay the distributions out as rows of 2-D arrays.
 
-    Returns the 2-D arrays (all of shape ``(m, n)``, views when possible),
-    the shape of the result and the axis as the caller gave it.
+    Returns the 2-D arrays (all of shape ``(m, n)``, views when possible)
+    and the shape of the result.
     """
     for a, name in zip(arrays, names, strict=True):
         if a.ndim == 0:
@@ -147,19 +149,46 @@ def _check_entries(block, name):
 # raises the error for bad entries. The fast path needs no masks.
 
 
+def _rowdot(a, b):
+    """Row-wise dot products of two 2-D arrays.
+
+    Rows go to BLAS one at a time (``np.vecdot``), the fastest route, in
+    pieces of at most ``_BLAS_MAX`` so that BLAS never starts worker threads
+    for them. For short rows the per-call overhead dominates and
+    ``np.einsum`` is faster.
+    """
+    n = a.shape[-1]
+    if n < _BLAS_MIN:
+        return np.einsum("ij,ij->i", a, b)
+    if n <= _BLAS_MAX:
+        return np.vecdot(a, b)
+    step = -(-n // -(-n // _BLAS_MAX))  # equal pieces, each at most _BLAS_MAX
+    total = np.vecdot(a[:, :step], b[:, :step])
+    for c in range(step, n, step):
+        total += np.vecdot(a[:, c : c + step], b[:, c : c + step])
+    return total
+
+
+def _rowsum(a):
+    """Row sums of a 2-D array (``np.einsum`` is faster for short rows)."""
+    if a.shape[-1] < _BLAS_MIN:
+        return np.einsum("ij->i", a)
+    return np.add.reduce(a, axis=-1)
+
+
 def _plogq_slow(pb, qb, buf, log):
     _check_entries(pb, "p")
     if qb is not pb:
         _check_entries(qb, "q")
     log(qb, out=buf)  # -inf where q == 0: p log q = -inf where p > 0
     buf[pb == 0.0] = 0.0  # 0 log q = 0, including 0 log 0
-    return np.vecdot(pb, buf)
+    return _rowdot(pb, buf)
 
 
 def _entropy_block(blocks, buf, log):
     (pb,) = blocks
     log(pb, out=buf)
-    t = np.vecdot(pb, buf)
+    t = _rowdot(pb, buf)
     if not math.isfinite(t.sum()):
         t = _plogq_slow(pb, pb, buf, log)
     return t
@@ -169,7 +198,7 @@ def _cross_entropy_block(blocks, buf, log):
     pb, qb = blocks
     lo = pb.min()
     log(qb, out=buf)
-    t = np.vecdot(pb, buf)
+    t = _rowdot(pb, buf)
     if not (lo >= 0.0 and math.isfinite(t.sum())):
         t = _plogq_slow(pb, qb, buf, log)
     return t
@@ -180,14 +209,14 @@ def _kl_block(blocks, buf, log):
     lo = pb.min()
     np.divide(pb, qb, out=buf)
     log(buf, out=buf)
-    t = np.vecdot(pb, buf)
+    t = _rowdot(pb, buf)
     if not (lo >= 0.0 and math.isfinite(t.sum())):
         _check_entries(pb, "p")
         _check_entries(qb, "q")
         log(pb, out=buf)  # log p - log q cannot overflow as p / q can
         buf -= log(qb)  # +inf where q == 0 < p
         buf[pb == 0.0] = 0.0  # 0 log(0 / q) = 0
-        t = np.vecdot(pb, buf)
+        t = _rowdot(pb, buf)
     return t
 
 
@@ -197,23 +226,30 @@ def _reduce(kernel, arrays, names, axis, log):
     m, n = rows[0].shape
     total = np.zeros(m)
     sums = np.zeros((len(rows), m))
+    if n == 1 or all(a.strides[-1] == a.itemsize for a in rows):
+        step_c = min(n, _BLOCK)  # whole rows, or long rows in pieces
+        step_r = max(1, _BLOCK // step_c)
+        staged = None
+    else:
+        # The distributions run across memory (axis is not the last one, or a
+        # strided view): copy square-ish blocks to contiguous scratch first.
+        step_r = min(m, _STAGED_ROWS)
+        step_c = min(n, _BLOCK // step_r)
+        staged = [np.empty((step_r, step_c)) for _ in rows]
+    buf = np.empty((min(step_r, m), step_c))
     with np.errstate(all="ignore"):
-        if n <= _BLOCK:  # blocks of whole rows
-            step = max(1, _BLOCK // n)
-            buf = np.empty((min(step, m), n))
-            for r0 in range(0, m, step):
-                r = slice(r0, r0 + step)
-                blocks = [a[r] for a in rows]
+        for r0 in range(0, m, step_r):
+            r = slice(r0, r0 + step_r)
+            for c0 in range(0, n, step_c):
+                blocks = [a[r, c0 : c0 + step_c] for a in rows]
+                h, w = blocks[0].shape
+                if staged is not None:
+                    for s, b in zip(staged, blocks, strict=True):
+                        np.copyto(s[:h, :w], b)
+                    blocks = [s[:h, :w] for s in staged]
                 for s, b in zip(sums, blocks, strict=True):
-                    np.add.reduce(b, axis=-1, out=s[r])
-                total[r] = kernel(blocks, buf[: len(blocks[0])], log)
-        else:  # long rows: blocks of one row each, accumulated
-            buf = np.empty((1, _BLOCK))
-            for i in range(m):
-                for c0 in range(0, n, _BLOCK):
-                    blocks = [a[i : i + 1, c0 : c0 + _BLOCK] for a in rows]
-                    sums[:, i] += [b.sum() for b in blocks]
-                    total[i] += kernel(blocks, buf[:, : blocks[0].shape[1]], log)[0]
+                    s[r] += _rowsum(b)
+                total[r] += kernel(blocks, buf[:h, :w], log)
     for s, name in zip(sums, names, strict=True):
         check_sums(s, name, axis=axis)
     return total.reshape(out_shape)
