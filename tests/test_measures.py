@@ -232,7 +232,8 @@ class TestEntropy:
     [
         ((5000, 2), -1),  # short rows
         ((40, 9000), -1),  # rows longer than one BLAS call
-        ((3, 40000), -1),  # rows longer than one block
+        ((3, 40000), -1),  # rows split into several BLAS calls
+        ((2, measures_module._BLOCK + 3), -1),  # rows longer than one block
         ((300, 200), 0),  # distributions across memory
         ((4, 70, 30), 1),
         ((20, 1), -1),
