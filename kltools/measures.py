@@ -228,6 +228,8 @@ def _reduce(kernel, arrays, names, axis, log):
     rows, out_shape = _distribution_rows(arrays, names, axis)
     m, n = rows[0].shape
     total = np.zeros(m)
+    if m == 0:
+        return total.reshape(out_shape)
     sums = np.zeros((len(rows), m))
     if n == 1 or all(a.strides[-1] == a.itemsize for a in rows):
         step_c = min(n, _BLOCK)  # whole rows, or long rows in pieces

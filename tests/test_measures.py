@@ -218,8 +218,9 @@ class TestEntropy:
         np.testing.assert_allclose(entropy(p, axis=0), scipy.stats.entropy(p, base=2), 1e-13)
 
     def test_empty_batch(self):
-        out = entropy(np.empty((0, 3)))
-        assert out.shape == (0,)
+        assert entropy(np.empty((0, 3))).shape == (0,)
+        assert entropy(np.empty((3, 0)), axis=0).shape == (0,)
+        assert kl_divergence(np.empty((3, 0)), np.empty((3, 0)), axis=0).shape == (0,)
 
     def test_does_not_modify_input(self):
         p = np.array([0.5, 0.0, 0.5])
@@ -265,6 +266,18 @@ class TestEntropyErrors:
     def test_sum_off_reports_the_worst_row(self):
         with pytest.raises(ValueError, match=r"got a sum of 1\.5"):
             entropy([[0.5, 0.5], [1.0, 0.5], [0.5, 0.49999]])
+
+    def test_errors_along_another_axis(self):
+        p = np.full((300, 200), 1 / 300)
+        p[7, 150] = 0.5
+        with pytest.raises(ValueError, match=r"p must sum to 1 along axis 0; got a sum of 1\.49"):
+            entropy(p, axis=0)
+        p[7, 150] = -1 / 300
+        with pytest.raises(ValueError, match="p must not have negative entries"):
+            entropy(p, axis=0)
+        p[7, 150] = np.nan
+        with pytest.raises(ValueError, match="q contains NaN"):
+            kl_divergence(np.full((300, 200), 1 / 300), p, axis=0)
 
     def test_sum_tolerance(self):
         entropy([0.5, 0.5 + 5e-9])
