@@ -272,8 +272,9 @@ def check_distribution(arr: np.ndarray, name: str, *, axis: int = -1, atol: floa
         sums = arr.sum(axis=axis)
     if not (lo >= 0.0 and np.isfinite(sums).all()):
         _reject_nonfinite(arr, name)
-        raise ValueError(f"{name} must not have negative entries; got {float(lo)!r}")
-    check_sums(sums, name, axis=axis, atol=atol)
+        if lo < 0.0:
+            raise ValueError(f"{name} must not have negative entries; got {float(lo)!r}")
+    check_sums(sums, name, axis=axis, atol=atol)  # an overflowing sum fails here
     return sums
 
 

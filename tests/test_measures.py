@@ -809,6 +809,12 @@ class TestCheckHelpers:
         with pytest.raises(ValueError, match="axis 3 is out of range for p"):
             as_distribution([1.0], "p", axis=3)
 
+    def test_as_distribution_overflowing_sum(self):
+        with pytest.raises(ValueError, match="p must sum to 1 along axis -1; got a sum of inf"):
+            as_distribution([1e308, 1e308], "p")
+        with pytest.raises(ValueError, match="p must sum to 1 along axis -1; got a sum of inf"):
+            entropy([1e308, 1e308])
+
     def test_as_distribution_atol(self):
         as_distribution([0.5, 0.45], "p", atol=0.1)
         with pytest.raises(ValueError, match="sum"):
