@@ -470,7 +470,8 @@ def kl_divergence(p, q, *, base=2, axis=-1):
     -------
     numpy.float64 or numpy.ndarray
         The divergence for each pair of distributions; ``axis`` is dropped, so
-        1-D inputs give a scalar. Never negative for a base above 1 (bits, nats, dits); it is 0 exactly when P = Q.
+        1-D inputs give a scalar. Never negative for a base above 1 (bits, nats,
+        dits); it is 0 exactly when P = Q.
 
     Raises
     ------
