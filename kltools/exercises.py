@@ -2,8 +2,10 @@
 
 A learner writes an answer in a code cell and runs ``check(exercise_id, answer)``.
 The checker never raises: an unanswered placeholder (``...``) says what to do,
-a wrong answer gets a hint, a right one says so. Expected answers are computed
-with kltools itself, so the checker and the lessons cannot disagree.
+a wrong answer gets a hint, a right one says so. A number right to only about two
+significant digits is called close, and the learner is asked for more. An answer of
+the wrong kind (text, None or a bool for a number) is told so. Expected answers are
+computed with kltools itself, so the checker and the lessons cannot disagree.
 
 Each lesson registers its exercises in its own block below, with ``_add``; ids are
 ``"LL.N"``, lesson LL, exercise N.
@@ -23,6 +25,12 @@ from kltools import measures as m
 __all__ = ["Exercise", "Verdict", "check", "evaluate", "exercise_ids"]
 
 PLACEHOLDER_MESSAGE = "Not answered yet: replace ... with your answer, then run the cell again."
+CLOSE_MESSAGE = (
+    "Close, but not there yet: give 3 or 4 significant digits, or the value your code computes."
+)
+CLOSE_RTOL = 1e-2  # within 1 %, but outside the exercise's own tolerance: "close", not "right"
+# The plural units the checker prints, and their singular, used when the value is exactly 1.
+SINGULAR_UNITS = {"bits": "bit", "nats": "nat", "dits": "dit"}
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class Exercise:
     unit : str
         Unit of a numeric answer, e.g. ``"bits"``; printed with the right answer.
     rtol, atol : float
-        Tolerances for numeric answers (``math.isclose`` semantics, elementwise).
+        Tolerances for numeric answers (``math.isclose`` semantics, elementwise). An answer
+        outside them but within ``CLOSE_RTOL`` (1 %) is judged "close", not right.
     """
 
     expected: Callable[[], Any]
@@ -52,7 +61,11 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of one check: ``status`` is "right", "wrong", "unanswered" or "invalid"."""
+    """The outcome of one check.
+
+    ``status`` is "right", "close" (a number right to about 2 significant digits only),
+    "wrong", "unanswered" or "invalid" (an answer of the wrong kind, e.g. text for a number).
+    """
 
     status: str
     message: str
@@ -93,6 +106,8 @@ def evaluate(exercise_id: str, answer: Any) -> Verdict:
     'unanswered'
     >>> evaluate("00.1", "one bit").status
     'invalid'
+    >>> evaluate("02.2", 0.47).status  # the answer is 0.469 bits: close, not right
+    'close'
     """
     exercise = _EXERCISES.get(exercise_id)
     if exercise is None:
@@ -123,7 +138,9 @@ def check(exercise_id: str, answer: Any) -> None:
     >>> check("00.1", ...)
     Not answered yet: replace ... with your answer, then run the cell again.
     >>> check("00.1", 1)
-    Right! 1 bits.
+    Right! 1 bit.
+    >>> check("02.1", 1.5)
+    Right! 1.5 bits.
     """
     try:
         verdict = evaluate(exercise_id, answer)
@@ -134,21 +151,50 @@ def check(exercise_id: str, answer: Any) -> None:
 
 def _judge_numbers(exercise: Exercise, expected: Any, answer: Any) -> Verdict:
     want = np.asarray(expected, dtype=float)
+    kind = "a number" if want.ndim == 0 else f"{want.size} numbers in a list"
+    if answer is None:
+        got_text = "None (no value; did the cell compute one?)"
+    elif isinstance(answer, (bool, np.bool_)):
+        got_text = f"{bool(answer)}, a truth value rather than a number"
+    else:
+        got_text = f"{type(answer).__name__}: {answer!r}"
+    wrong_kind = f"Expected {kind}, got {got_text}."
+    if _not_a_number(answer):
+        return Verdict("invalid", wrong_kind)
     try:
         got = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
-        kind = "a number" if want.ndim == 0 else f"{want.size} numbers in a list"
-        return Verdict("invalid", f"Expected {kind}, got {type(answer).__name__}: {answer!r}.")
+        return Verdict("invalid", wrong_kind)
     if got.shape != want.shape:
         return Verdict(
             "invalid",
             f"Expected {want.size} number(s) (shape {want.shape}), got shape {got.shape}.",
         )
     same_inf = np.isinf(want) & (got == want)
-    close = np.isclose(got, want, rtol=exercise.rtol, atol=exercise.atol) | same_inf
-    if bool(np.all(close)):
-        return Verdict("right", f"Right! {_format(want)} {exercise.unit}".rstrip() + ".")
+    right = np.isclose(got, want, rtol=exercise.rtol, atol=exercise.atol) | same_inf
+    if bool(np.all(right)):
+        return Verdict("right", f"Right! {_with_unit(want, exercise.unit)}.")
+    rtol = max(CLOSE_RTOL, exercise.rtol)
+    if bool(np.all(np.isclose(got, want, rtol=rtol, atol=exercise.atol) | same_inf)):
+        return Verdict("close", CLOSE_MESSAGE)
     return Verdict("wrong", f"Not quite. Hint: {exercise.hint}")
+
+
+def _not_a_number(answer: Any) -> bool:
+    """True for answers NumPy would turn into numbers that are no numbers: None, bools, text.
+
+    ``np.asarray(None, dtype=float)`` is nan, ``True`` is 1.0 and ``"1.5"`` is 1.5; a learner
+    who gives one of them made a slip that deserves its own message, not a hint.
+    """
+    if answer is None or isinstance(answer, (bool, np.bool_, str, bytes)):
+        return True
+    if isinstance(answer, np.ndarray):
+        if answer.dtype.kind == "O":
+            return any(_not_a_number(a) for a in answer.ravel())
+        return answer.dtype.kind in "bSUV"
+    if isinstance(answer, (list, tuple)):
+        return any(_not_a_number(a) for a in answer)
+    return False
 
 
 def _judge_text(exercise: Exercise, expected: str, answer: Any) -> Verdict:
@@ -166,6 +212,15 @@ def _judge_bool(exercise: Exercise, expected: bool, answer: Any) -> Verdict:
     if bool(answer) == expected:
         return Verdict("right", f"Right! {expected}.")
     return Verdict("wrong", f"Not quite. Hint: {exercise.hint}")
+
+
+def _with_unit(values: np.ndarray, unit: str) -> str:
+    """The value and its unit, singular when it shows as 1: "1 bit", "1.5 bits", "[0, ∞] bits"."""
+    shown = _format(values)
+    if shown == "1" and unit:
+        first, _, rest = unit.partition(" ")
+        unit = " ".join(filter(None, [SINGULAR_UNITS.get(first, first), rest]))
+    return f"{shown} {unit}".rstrip()
 
 
 def _format(values: np.ndarray) -> str:
@@ -232,8 +287,9 @@ _add(
 )
 _add(
     "02.3",
-    lambda: bool(np.isclose(m.binary_entropy(0.3), m.binary_entropy(0.7))),
-    "Swap the names 'heads' and 'tails': does the list of probabilities change, or only its order?",
+    lambda: bool(m.binary_entropy(0.2) > m.binary_entropy(0.9)),
+    "Use the symmetry H(p) = H(1 - p): H(0.2) = H(0.8). Which of 0.8 and 0.9 is closer to 1/2, "
+    "where the entropy curve peaks?",
 )
 _add(
     "02.4",

@@ -39,7 +39,8 @@ def test_every_exercise_accepts_its_own_answer(exercise_id: str) -> None:
 
 @pytest.mark.parametrize("exercise_id", exercise_ids())
 def test_every_exercise_has_a_hint_and_survives_odd_answers(exercise_id: str, printed) -> None:
-    for odd in (None, "seven", object(), [1, 2, 3], {"a": 1}, float("nan"), -1e300):
+    odd_answers = (None, True, "seven", object(), [1, 2, 3], {"a": 1}, float("nan"), -1e300)
+    for odd in odd_answers:
         assert printed(exercise_id, odd).strip()  # prints something, raises nothing
 
 
@@ -71,3 +72,65 @@ def test_shape_mismatch_is_explained() -> None:
     exercise = Exercise(lambda: [1.0, 2.0], "hint")
     verdict = _judge_numbers(exercise, [1.0, 2.0], [1.0])
     assert verdict.status == "invalid" and "shape" in verdict.message
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "answer", "out"),
+    [
+        ("00.1", 1, "Right! 1 bit.\n"),
+        ("00.1", 1.0000001, "Right! 1 bit.\n"),
+        ("01.2", float(np.log(6)), "Right! 1.79176 nats.\n"),
+        ("02.1", 1.5, "Right! 1.5 bits.\n"),
+        ("03.2", [0, np.inf, np.inf, 0], "Right! [0, ∞, ∞, 0] bits.\n"),
+    ],
+)
+def test_the_unit_is_singular_only_for_one(printed, exercise_id, answer, out) -> None:
+    assert printed(exercise_id, answer) == out
+
+
+def test_singular_units_keep_the_rest_of_the_unit() -> None:
+    from kltools.exercises import _with_unit
+
+    assert _with_unit(np.asarray(1.0), "bits per symbol") == "1 bit per symbol"
+    assert _with_unit(np.asarray(1.0), "nats") == "1 nat"
+    assert _with_unit(np.asarray(2.0), "bits per symbol") == "2 bits per symbol"
+    assert _with_unit(np.asarray(1.0), "") == "1"
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "rounded"),
+    [("02.2", 0.47), ("04.1", 1.74), ("00.1", 0.995), ("01.3", 10.05)],
+)
+def test_an_answer_within_one_percent_is_close_not_right(printed, exercise_id, rounded) -> None:
+    verdict = evaluate(exercise_id, rounded)
+    assert verdict.status == "close" and not verdict.correct
+    out = printed(exercise_id, rounded)
+    assert out.startswith("Close") and "significant digits" in out and "Right" not in out
+
+
+def test_an_answer_beyond_one_percent_gets_the_hint() -> None:
+    assert evaluate("02.2", 0.48).status == "wrong"  # 2.3 % above 0.469
+    assert evaluate("02.2", 0.469).status == "right"  # the way the solution rounds it
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [None, True, False, np.True_, "1", "1.0", np.array(True), [True, False, False, True]],
+)
+def test_none_bools_and_text_are_not_numbers(printed, answer) -> None:
+    exercise_id = "03.2" if isinstance(answer, list) else "00.1"
+    verdict = evaluate(exercise_id, answer)
+    assert verdict.status == "invalid", verdict.message
+    assert printed(exercise_id, answer).startswith("Expected ")
+
+
+def test_none_says_it_is_no_value(printed) -> None:
+    out = printed("00.1", None)
+    assert out.startswith("Expected a number, got None") and "Not quite" not in out
+
+
+def test_exercise_02_3_asks_whether_h_of_0_2_beats_h_of_0_9(printed) -> None:
+    # The prompt: is a coin with P(heads) = 0.2 harder to predict than one with 0.9?
+    assert evaluate("02.3", True).correct
+    out = printed("02.3", False)
+    assert out.startswith("Not quite.") and "H(0.2) = H(0.8)" in out
