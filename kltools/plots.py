@@ -222,7 +222,8 @@ def lesson01_plot_surprise(
     ax.set_ylim(0, float(-np.log2(p_min)) * 1.05)
     ax.set_xlabel("probability p of the event")
     ax.set_ylabel(r"surprise $-\log_b p$ (bits, nats, dits)")
-    ax.legend(loc="upper right")
+    # an opaque box, so the dotted line at p does not run through the legend
+    ax.legend(loc="upper right", frameon=True, framealpha=1)
     return ax
 
 
@@ -263,7 +264,8 @@ def lesson02_plot_binary_entropy(p: float | None = None, *, ax: Axes | None = No
     )
     if p is not None:
         h = float(_measures0102.binary_entropy(p))
-        ax.plot([p], [h], "o", color="black", ms=8, zorder=3)
+        # clip_on=False: a marker near p = 0 or 1 stays whole at the edge of the axes
+        ax.plot([p], [h], "o", color="black", ms=8, zorder=3, clip_on=False)
         ax.vlines(p, 0, h, color="0.4", ls=":", lw=1)
         ax.text(
             0.5,
@@ -829,7 +831,7 @@ def plot_label_scores(
 def plot_gaussian_fits(
     x: np.ndarray,
     p: np.ndarray,
-    fits: Sequence[tuple[float, float, str, str]],
+    fits: Sequence[tuple[float, float, str, str] | tuple[float, float, str, str, str]],
     *,
     ax: Axes,
     p_label: str = "p",
@@ -845,10 +847,11 @@ def plot_gaussian_fits(
         The grid.
     p : array_like
         The density on the grid.
-    fits : sequence of (mu, sigma, label, linestyle)
-        One Gaussian ``N(mu, sigma**2)`` per entry, drawn in red with the given line
-        style (e.g. ``"--"`` for a forward fit, ``"-"`` for a reverse fit); the mean is
-        marked by a short tick on the x axis.
+    fits : sequence of (mu, sigma, label, linestyle) or (mu, sigma, label, linestyle, color)
+        One Gaussian ``N(mu, sigma**2)`` per entry, drawn with the given line style (e.g.
+        ``"--"`` for a forward fit, ``"-"`` for a reverse fit), in red unless the entry
+        names a colour (a darker red, say, to tell two fits apart); the mean is marked by a
+        short tick on the x axis.
     ax : Axes
         Where to draw.
     p_label : str
@@ -872,16 +875,20 @@ def plot_gaussian_fits(
     >>> ax = plot_gaussian_fits(x, p, [(2.0, 0.5, "q", "-"), (0.0, 2.0, "wide q", "--")], ax=ax)
     >>> len(ax.lines), [t.get_text() for t in ax.get_legend().get_texts()]
     (5, ['p', 'q', 'wide q'])
+    >>> ax = plot_gaussian_fits(x, p, [(0.0, 1.0, "dark q", ":", "darkred")], ax=ax)
+    >>> ax.get_legend().get_lines()[-1].get_color()
+    'darkred'
     >>> plt.close("all")
     """
     x = np.asarray(x, dtype=float)
     p = np.asarray(p, dtype=float)
     ax.fill_between(x, p, color=P_COLOR, alpha=0.2, lw=0)
     ax.plot(x, p, color=P_COLOR, lw=2.2, label=p_label)
-    for mu, sigma, label, style in fits:
+    for mu, sigma, label, style, *rest in fits:
+        color = rest[0] if rest else Q_COLOR
         q = np.exp(-0.5 * ((x - mu) / sigma) ** 2) / (sigma * np.sqrt(2.0 * np.pi))
-        ax.plot(x, q, color=Q_COLOR, lw=2, ls=style, label=label)
-        ax.plot([mu], [0.0], marker="|", color=Q_COLOR, ms=14, mew=2, clip_on=False)
+        ax.plot(x, q, color=color, lw=2, ls=style, label=label)
+        ax.plot([mu], [0.0], marker="|", color=color, ms=14, mew=2, clip_on=False)
     ax.set_xlim(*(xlim if xlim is not None else (float(x[0]), float(x[-1]))))
     ax.set_ylim(bottom=0.0)
     ax.set_xlabel("x")
