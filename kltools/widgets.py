@@ -994,7 +994,7 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
 import numpy as _np08  # noqa: E402
 
 from kltools import continuous as _continuous08  # noqa: E402
-from kltools.plots import plot_gaussian_fits  # noqa: E402
+from kltools.plots import Q_COLOR, plot_gaussian_fits  # noqa: E402
 
 FIT_GRID = _np08.linspace(-12.0, 12.0, 3001)
 PEAK_SIGMA = 0.5
@@ -1101,30 +1101,33 @@ def _units08(nats: float, bits: float, *, bold: bool = False) -> str:
     return f"{'<b>' + text + '</b>' if bold else text} = {_num08(bits, 4)} bits"
 
 
+# label, line style and colour of each fit: the model is red, and the reverse search from the
+# middle is a darker red, so it stands apart from the dashed forward fit
 FIT_ROWS08 = {
-    "forward": ("forward fit, argmin D(p‖q)", "--"),
-    "reverse_peak": ("reverse fit, search from the right peak", "-"),
-    "reverse_middle": ("reverse fit, search from the forward fit", ":"),
+    "forward": ("forward fit, argmin D(p‖q)", "--", Q_COLOR),
+    "reverse_peak": ("reverse fit, search from the right peak", "-", Q_COLOR),
+    "reverse_middle": ("reverse fit, search from the forward fit", ":", "#7f0000"),
 }
 
 
-def forward_reverse_fits(r: dict) -> list[tuple[float, float, str, str]]:
-    """The fits of a readout as ``(mu, sigma, label, linestyle)`` for :func:`plot_gaussian_fits`.
+def forward_reverse_fits(r: dict) -> list[tuple[float, float, str, str, str]]:
+    """The fits of a readout as ``(mu, sigma, label, linestyle, color)`` for
+    :func:`plot_gaussian_fits`.
 
     When both reverse searches end at the same Gaussian, it is drawn once.
 
     Examples
     --------
-    >>> [label for _, _, label, _ in forward_reverse_fits(forward_reverse_readout(1.0))]
+    >>> [label for _, _, label, *_ in forward_reverse_fits(forward_reverse_readout(1.0))]
     ['forward fit, argmin D(p‖q)', 'reverse fit, both starts']
     """
     fits = []
-    for key, (label, style) in FIT_ROWS08.items():
+    for key, (label, style, color) in FIT_ROWS08.items():
         if key == "reverse_middle" and r["same_reverse"]:
             continue
         if key == "reverse_peak" and r["same_reverse"]:
             label = "reverse fit, both starts"
-        fits.append((r[key]["mu"], r[key]["sigma"], label, style))
+        fits.append((r[key]["mu"], r[key]["sigma"], label, style, color))
     return fits
 
 
@@ -1145,7 +1148,7 @@ def forward_reverse_render(separation: float) -> tuple[str, Figure]:
         "<th>forward D(p‖q)</th><th>reverse D(q‖p)</th></tr>"
     )
     rows = []
-    for key, (label, _) in FIT_ROWS08.items():
+    for key, (label, *_) in FIT_ROWS08.items():
         f = r[key]
         fwd = _units08(f["forward_nats"], f["forward_bits"], bold=key == "forward")
         rev = _units08(f["reverse_nats"], f["reverse_bits"], bold=key == r["best_reverse"])

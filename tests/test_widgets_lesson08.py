@@ -94,7 +94,7 @@ def test_readout_agrees_with_kltools(separation):
 def test_close_peaks_give_one_reverse_fit_and_far_peaks_two():
     close = forward_reverse_readout(1.0)
     assert close["same_reverse"]
-    labels = [label for *_, label, _ in forward_reverse_fits(close)]
+    labels = [label for _, _, label, *_ in forward_reverse_fits(close)]
     assert labels == ["forward fit, argmin D(p‖q)", "reverse fit, both starts"]
     far = forward_reverse_readout(6.0)
     assert not far["same_reverse"]
