@@ -1,4 +1,6 @@
 # make lab   : set up .venv if needed and open the course in JupyterLab
+# make serve : start JupyterLab with the jupyter in $(BIN) and install nothing (make lab calls it;
+#              so do the browser tests, with BIN set to their own environment)
 # make test  : set up .venv with the test tools and run every check (what CI runs)
 # make bench : time kltools against SciPy
 # make notebooks : re-execute every lesson and store its outputs (before committing a lesson)
@@ -8,7 +10,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_NOTEBOOKS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab test bench notebooks
+.PHONY: lab serve test bench notebooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,14 +21,18 @@ $(VENV)/.installed-notebooks: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[notebooks]"
 	touch $@
 
+# The test set-up includes the notebooks extra, so it also counts as the set-up for make lab.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[notebooks,test]"
-	touch $@
+	$(BIN)/python -m pip install --quiet -e ".[notebooks,test,browser]"
+	touch $@ $(VENV)/.installed-notebooks
 
 # JUPYTER_PORT (default 8888) and JUPYTER_TOKEN choose the port and the token. The token is always
 # passed explicitly, so no configuration file can switch authentication off; an unset or empty
 # JUPYTER_TOKEN gets a random one. Root (containers, CI) needs --allow-root.
 lab: $(VENV)/.installed-notebooks
+	@$(MAKE) --no-print-directory serve
+
+serve:
 	@token="$${JUPYTER_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(24))')}"; \
 	echo "Open http://127.0.0.1:$${JUPYTER_PORT:-8888}/lab/tree/notebooks/00_start_here.ipynb?token=$$token"; \
 	exec $(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port_retries=0 \
@@ -36,7 +42,7 @@ lab: $(VENV)/.installed-notebooks
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check kltools tests notebooks
 	$(BIN)/ruff format --check kltools tests
-	$(BIN)/python -m pytest --doctest-modules --doctest-glob=README.md $(PYTEST_NOTEBOOKS) \
+	$(BIN)/python -m pytest -rs --doctest-modules --doctest-glob=README.md $(PYTEST_NOTEBOOKS) \
 	  README.md kltools tests notebooks
 
 bench: $(VENV)/.installed-test

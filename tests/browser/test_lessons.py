@@ -1,0 +1,274 @@
+"""Every lesson opened in JupyterLab, run from the menu and played with, in a real Chromium.
+
+For each notebook: clear all outputs, Run All Cells, wait for the kernel, then check that every
+code cell ran (prompts 1, 2, 3, ... in order), that no cell shows an error or stderr, and that
+every widget rendered as a widget. For each widget: move every control twice, as a person would
+(drag a slider's handle, then press an arrow key on it; click a toggle; pick a dropdown option;
+type into a text box and press Enter), and after each move check that the readout shows what
+kltools computes for the control values now on screen, and that the figure changed.
+
+Screenshots of each notebook after Run All and of each widget after each move are saved to
+``tests/browser/screenshots/`` (printed at the end of the run).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET = ".widget-vbox:has(> img.widget-image)"  # a kltools LessonWidget as the page shows it
+IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
+PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
+ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+RUN_TIMEOUT = 120_000  # ms, for a whole notebook
+UPDATE_TIMEOUT = 30_000  # ms, for one widget redraw
+VIEWPORT = {"width": 1280, "height": 1400}  # tall enough for the tallest widget
+TYPED_WEIGHTS = ("1, 2, 3, 4", "1/2, 1/4, 1/4")  # what a learner types into a text box
+
+
+def widget_calls(notebook: str) -> list[str]:
+    """The call that makes each widget the notebook shows: the last line of its cell."""
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    return [
+        "".join(cell["source"]).strip().splitlines()[-1]
+        for cell in cells
+        if cell["cell_type"] == "code"
+        and any(WIDGET_MIME in out.get("data", {}) for out in cell.get("outputs", []))
+    ]
+
+
+WIDGETS = [
+    pytest.param(notebook, index, call, id=f"{notebook[:2]}-{call}")
+    for notebook in NOTEBOOKS
+    for index, call in enumerate(widget_calls(notebook))
+]
+
+
+def choose(page, menu: str, item: str) -> None:
+    """Pick ``menu`` → ``item`` from JupyterLab's menu bar."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")).click()
+
+
+def prompts(page) -> list[str]:
+    # textContent, not innerText: cells scrolled out of view are not laid out
+    return [text.strip() for text in page.locator(PROMPTS).all_text_contents()]
+
+
+def run_all(page, notebook: str) -> None:
+    """Clear every output, then Run All Cells, and wait until the last cell has run."""
+    page.wait_for_selector(IDLE, timeout=RUN_TIMEOUT)
+    choose(page, "Edit", "Clear Outputs of All Cells")
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll({PROMPTS!r})].every(p => !/\\d/.test(p.textContent))"
+    )
+    choose(page, "Run", "Run All Cells")
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll({PROMPTS!r})].every(p => /\\[\\d+\\]/.test("
+        "p.textContent))",
+        timeout=RUN_TIMEOUT,
+    )
+    page.wait_for_selector(IDLE, timeout=RUN_TIMEOUT)
+    expected = len(widget_calls(notebook))
+    try:  # widgets render shortly after their cell has run
+        page.wait_for_function(
+            f"() => document.querySelectorAll({WIDGET!r}).length >= {expected}",
+            timeout=UPDATE_TIMEOUT,
+        )
+    except Exception:  # the test reports how many rendered
+        pass
+
+
+def save_notebook_screenshots(page, notebook: str, folder: Path) -> None:
+    """The whole notebook as the learner scrolls through it, a few tall screenshots."""
+    panel = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer")
+    page.set_viewport_size({"width": 1280, "height": 3000})
+    try:
+        height = panel.evaluate("el => el.scrollHeight")
+        for part in range(math.ceil(height / 2800)):
+            panel.evaluate(f"el => el.scrollTo(0, {part * 2800})")
+            page.wait_for_timeout(300)
+            page.screenshot(path=folder / f"{Path(notebook).stem}-{part + 1:02d}.png")
+    finally:
+        page.set_viewport_size(VIEWPORT)
+        panel.evaluate("el => el.scrollTo(0, 0)")
+
+
+class Lessons:
+    """Opens one notebook at a time in its own JupyterLab workspace and runs it from the menu."""
+
+    def __init__(self, lab, browser) -> None:
+        self.lab, self.browser = lab, browser
+        self.notebook, self.page = None, None
+
+    def open(self, notebook: str):
+        if notebook != self.notebook:
+            self.close()
+            self.page = self.browser.new_page()
+            self.page.set_viewport_size(VIEWPORT)
+            self.notebook = notebook
+            self.page.goto(self.lab.page_url(Path(notebook).stem, notebook))
+            run_all(self.page, notebook)
+        return self.page
+
+    def close(self) -> None:
+        if self.page is not None:
+            self.page.close()
+            self.notebook, self.page = None, None
+            _, sessions = self.lab.api("/api/sessions")
+            for session in sessions or []:  # shut the notebook's kernel down
+                self.lab.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+
+@pytest.fixture(scope="session")
+def lessons(lab, browser):
+    opened = Lessons(lab, browser)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_from_the_menu_without_errors(lessons, screenshots, notebook):
+    page = lessons.open(notebook)
+    save_notebook_screenshots(page, notebook, screenshots)
+    ran = prompts(page)
+    assert ran == [f"[{i}]:" for i in range(1, len(ran) + 1)], "not every cell ran, in order"
+    errors = page.locator(ERRORS).all_text_contents()
+    assert errors == [], f"error or stderr output in the page: {errors}"
+    assert page.get_by_text("Error displaying widget").count() == 0
+    assert page.locator(".jp-Dialog").count() == 0, "a dialog is open"
+    rendered, expected = page.locator(WIDGET).count(), len(widget_calls(notebook))
+    assert rendered == expected, (
+        f"{rendered} of {expected} widgets rendered as widgets (is ipywidgets' JupyterLab "
+        "extension installed?)"
+    )
+
+
+def html_as_browser_shows(page, html: str) -> str:
+    """``html`` parsed and serialised by the browser, as a widget's innerHTML reads back."""
+    return page.evaluate(
+        "html => { const t = document.createElement('template'); t.innerHTML = html;"
+        " return t.innerHTML; }",
+        html,
+    )
+
+
+def slider_fraction(element) -> float:
+    handle = element.locator(".noUi-handle").bounding_box()
+    track = element.locator(".noUi-base").bounding_box()
+    return (handle["x"] + handle["width"] / 2 - track["x"]) / track["width"]
+
+
+def move_slider(page, element, move: int) -> None:
+    """Move 1 drags the handle a quarter of the track or more; move 2 presses an arrow key."""
+    element.scroll_into_view_if_needed()
+    fraction = slider_fraction(element)
+    if move == 1:
+        handle = element.locator(".noUi-handle").bounding_box()
+        track = element.locator(".noUi-base").bounding_box()
+        y = handle["y"] + handle["height"] / 2
+        target = track["x"] + track["width"] * (0.25 if fraction > 0.5 else 0.75)
+        page.mouse.move(handle["x"] + handle["width"] / 2, y)
+        page.mouse.down()
+        page.mouse.move(target, y, steps=10)
+        page.mouse.up()
+    else:
+        element.locator(".noUi-handle").focus()
+        page.keyboard.press("ArrowLeft" if fraction > 0.5 else "ArrowRight")
+
+
+def move_toggle(page, element, move: int) -> None:
+    element.locator(".widget-toggle-button:not(.mod-active)").first.click()
+
+
+def move_dropdown(page, element, move: int) -> None:
+    """Move 1 picks the next option; move 2 the last one (a custom source, where there is one)."""
+    select = element.locator("select")
+    count, index = select.evaluate("s => [s.options.length, s.selectedIndex]")
+    select.select_option(index=(index + 1) % count if move == 1 else count - 1)
+
+
+def move_text(page, element, move: int) -> None:
+    box = element.locator("input")
+    box.fill(TYPED_WEIGHTS[move - 1])
+    box.press("Enter")
+
+
+def set_twin_from_page(control, element) -> None:
+    """Give the Python twin's control the value the page shows for it."""
+    kind = type(control).__name__
+    if kind == "FloatSlider":
+        shown = element.locator(".widget-readout").text_content()
+        control.value = float(shown.replace("\N{MINUS SIGN}", "-"))
+    elif kind == "ToggleButtons":
+        active = element.locator(".widget-toggle-button").evaluate_all(
+            "buttons => buttons.findIndex(b => b.classList.contains('mod-active'))"
+        )
+        control.index = active
+    elif kind == "Dropdown":
+        control.index = element.locator("select").evaluate("s => s.selectedIndex")
+    elif kind == "Text":
+        control.value = element.locator("input").input_value()
+    else:
+        raise NotImplementedError(f"no browser test knows how to read a {kind}")
+
+
+MOVES = {
+    "FloatSlider": move_slider,
+    "ToggleButtons": move_toggle,
+    "Dropdown": move_dropdown,
+    "Text": move_text,
+}
+
+
+@pytest.mark.parametrize(("notebook", "index", "call"), WIDGETS)
+def test_widget_redraws_with_kltools_numbers_at_every_move(
+    lessons, screenshots, notebook, index, call
+):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    from kltools import widgets
+
+    page = lessons.open(notebook)
+    twin = eval(call, vars(widgets))  # the same widget, computed here by kltools
+    view = page.locator(WIDGET).nth(index)
+    view.scroll_into_view_if_needed()
+    parts = view.locator(":scope > *")
+    elements = [parts.nth(i + 1) for i in range(len(twin.controls))]
+    readout = parts.nth(len(twin.controls) + 1).locator(".widget-html-content")
+    image = view.locator(":scope > img.widget-image")
+
+    def shown_by_twin() -> str:
+        for control, element in zip(twin.controls, elements, strict=True):
+            set_twin_from_page(control, element)
+        return html_as_browser_shows(page, twin.readout.value)
+
+    assert readout.inner_html() == shown_by_twin(), "the first draw differs from kltools"
+    for number, (control, element) in enumerate(zip(twin.controls, elements, strict=True), 1):
+        name = re.sub(r"\W+", "-", control.description or type(control).__name__).strip("-")
+        for move in (1, 2):
+            where = f"control {number} ({name}), move {move}"
+            shot = screenshots / f"{notebook[:2]}-widget{index + 1}-{number}-{name}-{move}.png"
+            html_before, src_before = readout.inner_html(), image.get_attribute("src")
+            png_before = image.screenshot()
+            MOVES[type(control).__name__](page, element, move)
+            try:
+                page.wait_for_function(
+                    "([readout, image, html, src]) => readout.innerHTML !== html"
+                    " && image.src !== src && image.complete && image.naturalWidth > 0",
+                    arg=[readout.element_handle(), image.element_handle(), html_before, src_before],
+                    timeout=UPDATE_TIMEOUT,
+                )
+            except PlaywrightTimeout:
+                view.screenshot(path=shot)
+                pytest.fail(f"{where}: no redraw within {UPDATE_TIMEOUT / 1000:.0f} s (see {shot})")
+            assert readout.inner_html() == shown_by_twin(), f"{where}: readout differs"
+            assert image.screenshot() != png_before, f"{where}: the figure did not change"
+            view.screenshot(path=shot)
