@@ -13,12 +13,30 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from html import escape
+from itertools import pairwise
 
 import ipywidgets as widgets
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
 
-from kltools.plots import COURSE_STYLE
+from kltools import coding, continuous, measures
+from kltools.plots import (
+    COURSE_STYLE,
+    P_COLOR,
+    Q_COLOR,
+    lesson01_plot_surprise,
+    lesson02_plot_binary_entropy,
+    plot_bce_curves,
+    plot_code_tree,
+    plot_cross_entropy_bars,
+    plot_density_kl,
+    plot_distribution,
+    plot_gaussian_fits,
+    plot_kl_bars,
+    plot_two_distributions,
+)
 
 __all__ = ["LessonWidget", "figure_png", "new_figure"]
 
@@ -115,11 +133,22 @@ class LessonWidget(widgets.VBox):
         return f"Interactive widget: {self.title}. Run the notebook in JupyterLab to use it."
 
 
-# --- Lesson widgets: each lesson adds its widget in its own block below. ---------------------
+def _slider(
+    description: str, value: float, low: float, high: float, step: float, readout_format: str
+) -> widgets.FloatSlider:
+    """A slider that redraws its widget once, when let go, not at every step of a drag."""
+    return widgets.FloatSlider(
+        value=float(value),
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        readout_format=readout_format,
+        continuous_update=False,
+    )
 
-# --- Lesson 01: information content --------------------------------------------------------
-from kltools import measures as _m01  # noqa: E402
-from kltools.plots import lesson01_plot_surprise  # noqa: E402
+
+# --- Lesson 01: information content ---------------------------------------------------------------
 
 SURPRISE_UNITS = ("bits", "nats", "dits")
 
@@ -146,7 +175,7 @@ def surprise_readout(p: float) -> dict[str, float]:
     """
     readout = {"p": float(p), "one_in": 1.0 / float(p)}
     for unit in SURPRISE_UNITS:
-        readout[unit] = float(_m01.information(p, base=unit))
+        readout[unit] = float(measures.information(p, base=unit))
     return readout
 
 
@@ -172,24 +201,11 @@ def surprise_widget(p: float = 0.25) -> LessonWidget:
     >>> "1.000 bits" in w.readout.value
     True
     """
-    slider = widgets.FloatSlider(
-        value=p,
-        min=0.001,
-        max=1.0,
-        step=0.001,
-        description="P(event)",
-        readout_format=".3f",
-        continuous_update=False,
-    )
+    slider = _slider("P(event)", p, 0.001, 1.0, 0.001, ".3f")
     return LessonWidget("Surprise of an event in bits, nats and dits", [slider], surprise_render)
 
 
-# --- end of lesson 01 ----------------------------------------------------------------------
-
-# --- Lesson 02: entropy ---------------------------------------------------------------------
-from kltools import measures as _m02  # noqa: E402
-from kltools.plots import P_COLOR as _P_COLOR02  # noqa: E402
-from kltools.plots import lesson02_plot_binary_entropy, plot_distribution  # noqa: E402
+# --- Lesson 02: entropy ---------------------------------------------------------------------------
 
 
 def coin_entropy_readout(p_heads: float) -> dict[str, float]:
@@ -215,9 +231,9 @@ def coin_entropy_readout(p_heads: float) -> dict[str, float]:
     p = float(p_heads)
     return {
         "p_heads": p,
-        "surprise_heads": float(_m02.information(p)),
-        "surprise_tails": float(_m02.information(1.0 - p)),
-        "entropy": float(_m02.binary_entropy(p)),
+        "surprise_heads": float(measures.information(p)),
+        "surprise_tails": float(measures.information(1.0 - p)),
+        "entropy": float(measures.binary_entropy(p)),
     }
 
 
@@ -237,7 +253,7 @@ def coin_entropy_render(p_heads: float) -> tuple[str, Figure]:
     fig = new_figure((7.2, 3.2))
     coin_ax, curve_ax = fig.subplots(1, 2, width_ratios=[1, 2])
     plot_distribution(
-        [r["p_heads"], 1 - r["p_heads"]], ["heads", "tails"], ax=coin_ax, color=_P_COLOR02
+        [r["p_heads"], 1 - r["p_heads"]], ["heads", "tails"], ax=coin_ax, color=P_COLOR
     )
     coin_ax.set_ylim(0, 1.15)
     coin_ax.set_title("the coin")
@@ -254,23 +270,11 @@ def coin_entropy_widget(p_heads: float = 0.5) -> LessonWidget:
     >>> "1.000 bits" in w.readout.value
     True
     """
-    slider = widgets.FloatSlider(
-        value=p_heads,
-        min=0.0,
-        max=1.0,
-        step=0.01,
-        description="P(heads)",
-        readout_format=".2f",
-        continuous_update=False,
-    )
+    slider = _slider("P(heads)", p_heads, 0.0, 1.0, 0.01, ".2f")
     return LessonWidget("Entropy of a biased coin", [slider], coin_entropy_render)
 
 
-# --- end of lesson 02 ----------------------------------------------------------------------
-
 # --- Lesson 03: binary cross-entropy --------------------------------------------------------
-from kltools import measures as _measures03  # noqa: E402
-from kltools.plots import plot_bce_curves  # noqa: E402
 
 
 def bce_readout(y: int, y_hat: float) -> dict:
@@ -292,8 +296,8 @@ def bce_readout(y: int, y_hat: float) -> dict:
     inf
     """
     y, y_hat = int(y), float(y_hat)
-    bits = float(_measures03.binary_cross_entropy(y, y_hat, base="bits"))
-    nats = float(_measures03.binary_cross_entropy(y, y_hat, base="nats"))
+    bits = float(measures.binary_cross_entropy(y, y_hat, base="bits"))
+    nats = float(measures.binary_cross_entropy(y, y_hat, base="nats"))
     return {
         "y": y,
         "y_hat": y_hat,
@@ -348,15 +352,7 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
     target = widgets.ToggleButtons(
         options=[("y = 0", 0), ("y = 1", 1)], value=int(y), description="target"
     )
-    prediction = widgets.FloatSlider(
-        value=float(y_hat),
-        min=0.0,
-        max=1.0,
-        step=0.01,
-        description="ŷ",
-        readout_format=".2f",
-        continuous_update=False,
-    )
+    prediction = _slider("ŷ", y_hat, 0.0, 1.0, 0.01, ".2f")
     return LessonWidget(
         "Binary cross-entropy of one prediction",
         [target, prediction],
@@ -364,13 +360,8 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
     )
 
 
-# --- end of lesson 03 ----------------------------------------------------------------------
-
 # --- Lesson 04: cross-entropy with dice ----------------------------------------------------
-import numpy as _np04  # noqa: E402
 
-from kltools import measures as _measures04  # noqa: E402
-from kltools.plots import plot_cross_entropy_bars, plot_two_distributions  # noqa: E402
 
 FAIR_DIE = (1 / 6,) * 6
 
@@ -411,11 +402,11 @@ def cross_entropy_readout(q_weights, p=FAIR_DIE) -> dict:
     >>> round(r["entropy"], 4), round(r["cross_entropy"], 4), round(r["gap"], 4)
     (2.585, 2.9349, 0.35)
     """
-    weights = _np04.asarray(q_weights, dtype=float)
-    q = _np04.asarray(_measures04.normalize(weights), dtype=float)
-    p = _np04.asarray(p, dtype=float)
-    h_p = float(_measures04.entropy(p))
-    h_pq = float(_measures04.cross_entropy(p, q))
+    weights = np.asarray(q_weights, dtype=float)
+    q = np.asarray(measures.normalize(weights), dtype=float)
+    p = np.asarray(p, dtype=float)
+    h_p = float(measures.entropy(p))
+    h_pq = float(measures.cross_entropy(p, q))
     return {
         "weights": weights,
         "p": p,
@@ -481,16 +472,7 @@ def cross_entropy_widget(q_weights=(5.0, 1.0, 1.0, 1.0, 1.0, 1.0), p=FAIR_DIE) -
     (True, 2)
     """
     sliders = [
-        widgets.FloatSlider(
-            value=float(v),
-            min=0.0,
-            max=10.0,
-            step=0.5,
-            description=f"weight {i}",
-            readout_format=".1f",
-            continuous_update=False,
-        )
-        for i, v in enumerate(q_weights, start=1)
+        _slider(f"weight {i}", v, 0.0, 10.0, 0.5, ".1f") for i, v in enumerate(q_weights, start=1)
     ]
 
     def render(*values: float) -> tuple[str, Figure]:
@@ -503,14 +485,8 @@ def cross_entropy_widget(q_weights=(5.0, 1.0, 1.0, 1.0, 1.0, 1.0), p=FAIR_DIE) -
     )
 
 
-# --- end of lesson 04 ----------------------------------------------------------------------
+# --- Lesson 05: coding length ---------------------------------------------------------------------
 
-# --- Lesson 05: coding length -----------------------------------------------------------------
-import numpy as _np05  # noqa: E402
-
-from kltools import coding as _coding05  # noqa: E402
-from kltools import measures as _measures05  # noqa: E402
-from kltools.plots import P_COLOR, plot_code_tree  # noqa: E402
 
 CUSTOM_SOURCE = "custom: type weights below"
 
@@ -575,12 +551,12 @@ def huffman_readout(weights) -> dict:
     >>> r["average_length"], r["entropy"], r["kraft"]
     (2.0, 2.0, 1.0)
     """
-    p = _np05.asarray(_measures05.normalize(_np05.asarray(weights, dtype=float)), dtype=float)
+    p = np.asarray(measures.normalize(np.asarray(weights, dtype=float)), dtype=float)
     symbols = list(range(1, p.size + 1))
-    code = _coding05.huffman_code(p, symbols=symbols)
+    code = coding.huffman_code(p, symbols=symbols)
     probs = dict(zip(symbols, p.tolist(), strict=True))
-    average = _coding05.average_code_length(probs, code)
-    h = float(_measures05.entropy(p))
+    average = coding.average_code_length(probs, code)
+    h = float(measures.entropy(p))
     return {
         "p": p,
         "code": code,
@@ -588,12 +564,12 @@ def huffman_readout(weights) -> dict:
         "average_length": average,
         "entropy": h,
         "excess": average - h,
-        "kraft": _coding05.kraft_sum(code),
+        "kraft": coding.kraft_sum(code),
     }
 
 
 def _surprise_text05(px: float) -> str:
-    return f"{-_np05.log2(px):.3f}" if px > 0 else "∞"
+    return f"{-np.log2(px):.3f}" if px > 0 else "∞"
 
 
 def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
@@ -678,22 +654,13 @@ def huffman_widget(
     )
 
 
-# --- end of lesson 05 ----------------------------------------------------------------------
+# --- Lesson 06: KL divergence ---------------------------------------------------------------------
 
-# --- Lesson 06: KL divergence ---------------------------------------------------------------
-from html import escape as _escape06  # noqa: E402
-from itertools import pairwise as _pairwise06  # noqa: E402
-
-import numpy as _np06  # noqa: E402
-
-from kltools import continuous as _continuous06  # noqa: E402
-from kltools import measures as _measures06  # noqa: E402
-from kltools.plots import plot_density_kl, plot_kl_bars  # noqa: E402
 
 KL_DIRECTIONS = {"D(P‖Q)": "forward", "D(Q‖P)": "reverse"}
 
 
-def loaded_die(q1: float) -> _np06.ndarray:
+def loaded_die(q1: float) -> np.ndarray:
     """A die that shows 1 with probability ``q1``; the other five faces share the rest equally.
 
     Examples
@@ -704,7 +671,7 @@ def loaded_die(q1: float) -> _np06.ndarray:
     q1 = float(q1)
     if not 0.0 <= q1 <= 1.0:
         raise ValueError(f"q1 must lie in [0, 1]; got {q1!r}")
-    return _np06.array([q1] + [(1.0 - q1) / 5.0] * 5)
+    return np.array([q1] + [(1.0 - q1) / 5.0] * 5)
 
 
 def kl_dice_readout(q1: float, direction: str = "forward") -> dict:
@@ -737,18 +704,18 @@ def kl_dice_readout(q1: float, direction: str = "forward") -> dict:
     """
     if direction not in ("forward", "reverse"):
         raise ValueError(f"direction must be 'forward' or 'reverse'; got {direction!r}")
-    p = _np06.full(6, 1 / 6)
+    p = np.full(6, 1 / 6)
     q = loaded_die(q1)
     first, second = (p, q) if direction == "forward" else (q, p)
-    terms = _continuous06.kl_integrand(first, second)
-    terms[_np06.abs(terms) < 1e-12] = 0.0  # rounding noise when Q = P, e.g. -1e-17
+    terms = continuous.kl_integrand(first, second)
+    terms[np.abs(terms) < 1e-12] = 0.0  # rounding noise when Q = P, e.g. -1e-17
     return {
         "p": p,
         "q": q,
         "direction": direction,
         "terms": terms,
-        "kl_bits": float(_measures06.kl_divergence(first, second)),
-        "kl_nats": float(_measures06.kl_divergence(first, second, base=_np06.e)),
+        "kl_bits": float(measures.kl_divergence(first, second)),
+        "kl_nats": float(measures.kl_divergence(first, second, base=np.e)),
         "positive_bits": float(terms[terms > 0].sum()),
         "negative_bits": float(terms[terms < 0].sum()),
     }
@@ -801,22 +768,14 @@ def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
     >>> "D(P‖Q) = <b>0.0683 bits</b>" in w.readout.value, w.redraws
     (True, 2)
     """
-    slider = widgets.FloatSlider(
-        value=float(q1),
-        min=0.01,
-        max=0.95,
-        step=0.01,
-        description="Q(1)",
-        readout_format=".2f",
-        continuous_update=False,
-    )
+    slider = _slider("Q(1)", q1, 0.01, 0.95, 0.01, ".2f")
     toggle = widgets.ToggleButtons(options=list(KL_DIRECTIONS.items()), value=direction)
     return LessonWidget(
         "KL divergence of a loaded die, face by face", [slider, toggle], kl_dice_render
     )
 
 
-KL_GAUSS_GRID = _np06.linspace(-10.0, 10.0, 200)
+KL_GAUSS_GRID = np.linspace(-10.0, 10.0, 200)
 
 
 def _crossings06(mu: float, sigma: float) -> list[float]:
@@ -827,30 +786,30 @@ def _crossings06(mu: float, sigma: float) -> list[float]:
     """
     a = 1.0 - sigma * sigma
     b = -2.0 * mu
-    c = mu * mu + 2.0 * sigma * sigma * float(_np06.log(sigma))
+    c = mu * mu + 2.0 * sigma * sigma * float(np.log(sigma))
     if abs(a) < 1e-12:
         return [] if abs(b) < 1e-12 else [-c / b]
     disc = b * b - 4.0 * a * c
     if disc < 0:
         return []
-    root = _np06.sqrt(disc)
+    root = np.sqrt(disc)
     return sorted([float((-b - root) / (2 * a)), float((-b + root) / (2 * a))])
 
 
 def _below_zero_text06(mu: float, sigma: float, crossings: list[float]) -> str:
     """Say where q > p, i.e. where the integrand p·log(p/q) is negative: "x < -1.00"."""
-    edges = [-_np06.inf, *crossings, _np06.inf]
+    edges = [-np.inf, *crossings, np.inf]
     parts = []
-    for lo, hi in _pairwise06(edges):
+    for lo, hi in pairwise(edges):
         # one point inside (lo, hi); p - q keeps its sign between crossings
-        both = _np06.isfinite(lo) and _np06.isfinite(hi)
+        both = np.isfinite(lo) and np.isfinite(hi)
         probe = (lo + hi) / 2 if both else min(max(0.0, lo + 1.0), hi - 1.0)
-        log_ratio = -0.5 * probe**2 + 0.5 * ((probe - mu) / sigma) ** 2 + _np06.log(sigma)
+        log_ratio = -0.5 * probe**2 + 0.5 * ((probe - mu) / sigma) ** 2 + np.log(sigma)
         if log_ratio >= 0:  # p ≥ q here
             continue
-        if not _np06.isfinite(lo):
+        if not np.isfinite(lo):
             parts.append(f"x < {hi:.2f}")
-        elif not _np06.isfinite(hi):
+        elif not np.isfinite(hi):
             parts.append(f"x > {lo:.2f}")
         else:
             parts.append(f"{lo:.2f} < x < {hi:.2f}")
@@ -890,14 +849,14 @@ def kl_gauss_readout(mu: float, sigma: float = 1.0, *, x=KL_GAUSS_GRID) -> dict:
     >>> r["below_zero"]
     'x < -1.00'
     """
-    x = _np06.asarray(x, dtype=float)
-    p = _continuous06.gaussian_pdf(x, 0.0, 1.0)
-    q = _continuous06.gaussian_pdf(x, mu, sigma)
-    integrand = _continuous06.kl_integrand(p, q, base=_np06.e)
+    x = np.asarray(x, dtype=float)
+    p = continuous.gaussian_pdf(x, 0.0, 1.0)
+    q = continuous.gaussian_pdf(x, mu, sigma)
+    integrand = continuous.kl_integrand(p, q, base=np.e)
     dx = (float(x[-1]) - float(x[0])) / (x.size - 1)
     crossings = _crossings06(float(mu), float(sigma))
-    area = _continuous06.density_kl(p, q, x, base=_np06.e)
-    exact = float(_continuous06.gaussian_kl(0.0, 1.0, mu, sigma, base=_np06.e))
+    area = continuous.density_kl(p, q, x, base=np.e)
+    exact = float(continuous.gaussian_kl(0.0, 1.0, mu, sigma, base=np.e))
     return {
         "x": x,
         "p": p,
@@ -905,9 +864,9 @@ def kl_gauss_readout(mu: float, sigma: float = 1.0, *, x=KL_GAUSS_GRID) -> dict:
         "integrand": integrand,
         "dx": dx,
         "area_nats": area,
-        "area_bits": float(area / _np06.log(2.0)),
+        "area_bits": float(area / np.log(2.0)),
         "exact_nats": exact,
-        "exact_bits": float(exact / _np06.log(2.0)),
+        "exact_bits": float(exact / np.log(2.0)),
         "sum_without_dx": float(integrand.sum()),
         "positive_nats": float(integrand[integrand > 0].sum() * dx),
         "negative_nats": float(integrand[integrand < 0].sum() * dx),
@@ -936,7 +895,7 @@ def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure]:
         f"Δx = {r['dx']:.4f}; the sum without Δx would print {r['sum_without_dx']:.2f}: "
         f"{1 / r['dx']:.2f} times too much<br>"
         f"green area above zero {r['positive_nats']:+.4f} nats, below zero "
-        f"{r['negative_nats']:+.4f} nats (where q &gt; p: {_escape06(r['below_zero'])})</p>"
+        f"{r['negative_nats']:+.4f} nats (where q &gt; p: {escape(r['below_zero'])})</p>"
     )
     fig = new_figure((6.4, 3.4))
     ax = fig.add_subplot()
@@ -963,24 +922,8 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
     >>> "<b>0.5000 nats</b>" in w.readout.value, w.redraws
     (True, 2)
     """
-    mu_slider = widgets.FloatSlider(
-        value=float(mu),
-        min=-3.0,
-        max=3.0,
-        step=0.1,
-        description="μ of Q",
-        readout_format=".1f",
-        continuous_update=False,
-    )
-    sigma_slider = widgets.FloatSlider(
-        value=float(sigma),
-        min=0.5,
-        max=3.0,
-        step=0.1,
-        description="σ of Q",
-        readout_format=".1f",
-        continuous_update=False,
-    )
+    mu_slider = _slider("μ of Q", mu, -3.0, 3.0, 0.1, ".1f")
+    sigma_slider = _slider("σ of Q", sigma, 0.5, 3.0, 0.1, ".1f")
     return LessonWidget(
         "KL divergence of two Gaussians: the area under p·ln(p/q)",
         [mu_slider, sigma_slider],
@@ -988,20 +931,15 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
     )
 
 
-# --- end of lesson 06 ----------------------------------------------------------------------
+# --- Lesson 08: forward versus reverse KL ---------------------------------------------------------
 
-# --- Lesson 08: forward versus reverse KL ---------------------------------------------------
-import numpy as _np08  # noqa: E402
 
-from kltools import continuous as _continuous08  # noqa: E402
-from kltools.plots import Q_COLOR, plot_gaussian_fits  # noqa: E402
-
-FIT_GRID = _np08.linspace(-12.0, 12.0, 3001)
+FIT_GRID = np.linspace(-12.0, 12.0, 3001)
 PEAK_SIGMA = 0.5
-_LN2_08 = float(_np08.log(2.0))
+_LN2_08 = float(np.log(2.0))
 
 
-def two_peaks(separation: float, *, x=FIT_GRID) -> _np08.ndarray:
+def two_peaks(separation: float, *, x=FIT_GRID) -> np.ndarray:
     """The density ``p = ½·N(−d/2, 0.5²) + ½·N(d/2, 0.5²)`` on ``x``, with ``d = separation``.
 
     Examples
@@ -1013,16 +951,16 @@ def two_peaks(separation: float, *, x=FIT_GRID) -> _np08.ndarray:
     0.000268
     """
     d = float(separation)
-    if not (_np08.isfinite(d) and d >= 0.0):
+    if not (np.isfinite(d) and d >= 0.0):
         raise ValueError(f"separation must be a finite number ≥ 0; got {separation!r}")
-    return _continuous08.mixture_pdf(x, [0.5, 0.5], [-d / 2, d / 2], [PEAK_SIGMA, PEAK_SIGMA])
+    return continuous.mixture_pdf(x, [0.5, 0.5], [-d / 2, d / 2], [PEAK_SIGMA, PEAK_SIGMA])
 
 
 def _objectives08(p, mu: float, sigma: float, x) -> dict:
     """Both divergences between ``p`` and ``N(mu, sigma²)`` on the grid, in nats and bits."""
-    q = _continuous08.gaussian_pdf(x, mu, sigma)
-    forward = _continuous08.density_kl(p, q, x, base=_np08.e)
-    reverse = _continuous08.density_kl(q, p, x, base=_np08.e)
+    q = continuous.gaussian_pdf(x, mu, sigma)
+    forward = continuous.density_kl(p, q, x, base=np.e)
+    reverse = continuous.density_kl(q, p, x, base=np.e)
     return {
         "mu": float(mu),
         "sigma": float(sigma),
@@ -1072,11 +1010,11 @@ def forward_reverse_readout(separation: float, *, x=FIT_GRID) -> dict:
     ('reverse_peak', False)
     """
     d = float(separation)
-    x = _np08.asarray(x, dtype=float)
+    x = np.asarray(x, dtype=float)
     p = two_peaks(d, x=x)
-    mu_f, sigma_f = _continuous08.fit_gaussian(p, x)
-    mu_r, sigma_r = _continuous08.fit_gaussian(p, x, direction="reverse", init=(d / 2, PEAK_SIGMA))
-    mu_m, sigma_m = _continuous08.fit_gaussian(p, x, direction="reverse", init=(mu_f, sigma_f))
+    mu_f, sigma_f = continuous.fit_gaussian(p, x)
+    mu_r, sigma_r = continuous.fit_gaussian(p, x, direction="reverse", init=(d / 2, PEAK_SIGMA))
+    mu_m, sigma_m = continuous.fit_gaussian(p, x, direction="reverse", init=(mu_f, sigma_f))
     fits = {
         "forward": _objectives08(p, mu_f, sigma_f, x),
         "reverse_peak": _objectives08(p, mu_r, sigma_r, x),
@@ -1198,18 +1136,7 @@ def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
     >>> "+3.000" in w.readout.value, w.redraws
     (True, 2)
     """
-    slider = widgets.FloatSlider(
-        value=float(separation),
-        min=0.0,
-        max=8.0,
-        step=0.5,
-        description="separation",
-        readout_format=".1f",
-        continuous_update=False,
-    )
+    slider = _slider("separation", separation, 0.0, 8.0, 0.5, ".1f")
     return LessonWidget(
         "Forward and reverse KL: one Gaussian fitted to two peaks", [slider], forward_reverse_render
     )
-
-
-# --- end of lesson 08 ----------------------------------------------------------------------
