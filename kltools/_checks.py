@@ -88,6 +88,15 @@ def resolve_base(base) -> float:
 
 def _float_array(x, name: str) -> np.ndarray:
     """Convert ``x`` to a float64 array without checking its values."""
+    return _real_array(x, name).astype(np.float64, copy=False)
+
+
+def _real_array(x, name: str) -> np.ndarray:
+    """``x`` as an array of real numbers in its own dtype (no copy for a numeric array).
+
+    Lists of numbers and object arrays become float64; strings, ``None`` and
+    complex numbers raise TypeError.
+    """
     if isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be numeric; got a string {x!r}")
     if type(x) is np.ndarray:
@@ -102,7 +111,7 @@ def _float_array(x, name: str) -> np.ndarray:
             ) from None
     kind = arr.dtype.kind
     if kind in _NUMERIC_KINDS:
-        return arr.astype(np.float64, copy=False)
+        return arr
     if kind == "O" and not any(v is None for v in arr.flat):
         try:
             return arr.astype(np.float64)

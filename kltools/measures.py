@@ -25,7 +25,7 @@ import math
 import numpy as np
 
 from kltools._checks import (
-    _float_array,
+    _real_array,
     _reject_nonfinite,
     as_array,
     as_probability,
@@ -231,13 +231,14 @@ def _reduce(kernel, arrays, names, axis, log):
     if m == 0:
         return total.reshape(out_shape)
     sums = np.zeros((len(rows), m))
-    if n == 1 or all(a.strides[-1] == a.itemsize for a in rows):
+    if all(a.dtype == np.float64 and (n == 1 or a.strides[-1] == a.itemsize) for a in rows):
         step_c = min(n, _BLOCK)  # whole rows, or long rows in pieces
         step_r = max(1, _BLOCK // step_c)
         staged = None
     else:
         # The distributions run across memory (axis is not the last one, or a
-        # strided view): copy square-ish blocks to contiguous scratch first.
+        # strided view), or are not float64: copy square-ish blocks to
+        # contiguous float64 scratch first, never the whole input.
         step_r = min(m, _STAGED_ROWS)
         step_c = min(n, _BLOCK // step_r)
         staged = [np.empty((step_r, step_c)) for _ in rows]
@@ -377,7 +378,7 @@ def entropy(p, *, base=2, axis=-1):
     ValueError: p must sum to 1 along axis -1; got a sum of 0.9
     """
     log, scale = _log_for(base)
-    arr = _float_array(p, "p")
+    arr = _real_array(p, "p")
     total = _reduce(_entropy_block, [arr], ["p"], axis, log)
     return _finish(total, -scale)
 
@@ -442,7 +443,7 @@ def cross_entropy(p, q, *, base=2, axis=-1):
     inf
     """
     log, scale = _log_for(base)
-    arrays = [_float_array(p, "p"), _float_array(q, "q")]
+    arrays = [_real_array(p, "p"), _real_array(q, "q")]
     total = _reduce(_cross_entropy_block, arrays, ["p", "q"], axis, log)
     return _finish(total, -scale)
 
@@ -512,7 +513,7 @@ def kl_divergence(p, q, *, base=2, axis=-1):
     1.0
     """
     log, scale = _log_for(base)
-    arrays = [_float_array(p, "p"), _float_array(q, "q")]
+    arrays = [_real_array(p, "p"), _real_array(q, "q")]
     total = _reduce(_kl_block, arrays, ["p", "q"], axis, log)
     return _finish(np.maximum(total, 0.0), scale)  # scale < 0 for a base below 1
 

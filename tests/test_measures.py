@@ -258,6 +258,48 @@ def test_all_layouts_match_scipy(shape, axis):
     np.testing.assert_allclose(ce, h + rel, rtol=1e-12, atol=1e-13)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.int64])
+def test_other_dtypes_give_the_float64_result_of_the_same_numbers(dtype):
+    rng = np.random.default_rng(3)
+    if dtype == np.int64:  # one-hot rows
+        p = np.eye(300, dtype=dtype)[rng.integers(0, 300, 50)]
+    else:
+        p = rng.random((50, 300))
+        p = (p / p.sum(axis=1, keepdims=True)).astype(dtype)
+    q = rng.random((50, 300))
+    q = (q / q.sum(axis=1, keepdims=True)).astype(np.float32)
+    p64, q64 = p.astype(np.float64), q.astype(np.float64)  # exactly the same numbers
+    np.testing.assert_array_equal(kl_divergence(p, q), kl_divergence(p64, q64))
+    np.testing.assert_array_equal(entropy(p.T, axis=0), entropy(p64.T, axis=0))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64])
+@pytest.mark.parametrize("axis", [-1, 0])
+def test_peak_memory_is_a_fraction_of_the_input(dtype, axis):
+    """Blocks are converted to float64 one at a time, never the whole input."""
+    import tracemalloc
+
+    rng = np.random.default_rng(5)
+    if dtype == np.int64:  # counts that happen to be one-hot distributions
+        p = np.eye(2000, dtype=dtype)[rng.integers(0, 2000, 200)]
+        q = np.full((200, 2000), 1 / 2000)
+    else:
+        p, q = rng.random((200, 2000)), rng.random((200, 2000))
+        p, q = (a / a.sum(axis=1, keepdims=True) for a in (p, q))
+        p, q = p.astype(dtype), q.astype(dtype)
+    if axis == 0:
+        p, q = p.T, q.T
+    tracemalloc.start()
+    try:
+        entropy(p, axis=axis)
+        cross_entropy(p, q, axis=axis)
+        kl_divergence(p, q, axis=axis)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak <= 3 * p.nbytes
+
+
 class TestEntropyErrors:
     def test_sum_off(self):
         with pytest.raises(ValueError, match=r"p must sum to 1 along axis -1; got a sum of 0\.9"):
