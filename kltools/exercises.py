@@ -26,8 +26,10 @@ __all__ = ["Exercise", "Verdict", "check", "evaluate", "exercise_ids"]
 
 PLACEHOLDER_MESSAGE = "Not answered yet: replace ... with your answer, then run the cell again."
 CLOSE_MESSAGE = (
-    "Close, but not there yet: give 3 or 4 significant digits, or the value your code computes."
+    "Close (within 1 %), but not right yet: check your rounding, or give the value your code "
+    "computes."
 )
+NAN_MESSAGE = "Got nan, not a number: something computed 0 · log 0 or 0 / 0 on the way."
 CLOSE_RTOL = 1e-2  # within 1 %, but outside the exercise's own tolerance: "close", not "right"
 # The plural units the checker prints, and their singular, used when the value is exactly 1.
 SINGULAR_UNITS = {"bits": "bit", "nats": "nat", "dits": "dit"}
@@ -47,8 +49,11 @@ class Exercise:
     unit : str
         Unit of a numeric answer, e.g. ``"bits"``; printed with the right answer.
     rtol, atol : float
-        Tolerances for numeric answers (``math.isclose`` semantics, elementwise). An answer
-        outside them but within ``CLOSE_RTOL`` (1 %) is judged "close", not right.
+        Tolerances for numeric answers (``math.isclose`` semantics, elementwise).
+    close_rtol : float
+        An answer outside ``rtol`` but within ``close_rtol`` (default ``CLOSE_RTOL``, 1 %) is
+        judged "close", not right. 0 where a near miss is a typical mistake, not a rounding
+        slip (such an answer gets the hint).
     """
 
     expected: Callable[[], Any]
@@ -56,6 +61,7 @@ class Exercise:
     unit: str = ""
     rtol: float = 1e-3
     atol: float = 1e-6
+    close_rtol: float = CLOSE_RTOL
     choices: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -163,18 +169,18 @@ def _judge_numbers(exercise: Exercise, expected: Any, answer: Any) -> Verdict:
         return Verdict("invalid", wrong_kind)
     try:
         got = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return Verdict("invalid", wrong_kind)
     if got.shape != want.shape:
-        return Verdict(
-            "invalid",
-            f"Expected {want.size} number(s) (shape {want.shape}), got shape {got.shape}.",
-        )
+        count = "a number" if got.size == 1 else f"{got.size} numbers"
+        return Verdict("invalid", f"Expected {kind}, got {count} (shape {got.shape}).")
+    if np.isnan(got).any():
+        return Verdict("wrong", f"{NAN_MESSAGE} Hint: {exercise.hint}")
     same_inf = np.isinf(want) & (got == want)
     right = np.isclose(got, want, rtol=exercise.rtol, atol=exercise.atol) | same_inf
     if bool(np.all(right)):
         return Verdict("right", f"Right! {_with_unit(want, exercise.unit)}.")
-    rtol = max(CLOSE_RTOL, exercise.rtol)
+    rtol = max(exercise.close_rtol, exercise.rtol)
     if bool(np.all(np.isclose(got, want, rtol=rtol, atol=exercise.atol) | same_inf)):
         return Verdict("close", CLOSE_MESSAGE)
     return Verdict("wrong", f"Not quite. Hint: {exercise.hint}")
@@ -468,6 +474,7 @@ _add(
     lambda: 0.01 * (1.0 - 0.01),
     "Both gradients carry the factor (z − y). The squared error has one more factor: the "
     "slope of the sigmoid, z(1 − z).",
+    close_rtol=0.0,  # 0.01, forgetting the factor 1 − z, is a mistake, not a rounding slip
 )
 _add(
     "07.3",

@@ -72,6 +72,8 @@ def test_shape_mismatch_is_explained() -> None:
     exercise = Exercise(lambda: [1.0, 2.0], "hint")
     verdict = _judge_numbers(exercise, [1.0, 2.0], [1.0])
     assert verdict.status == "invalid" and "shape" in verdict.message
+    scalar = _judge_numbers(Exercise(lambda: 1.0, "hint"), 1.0, [1.0, 2.0])
+    assert scalar.message == "Expected a number, got 2 numbers (shape (2,))."
 
 
 @pytest.mark.parametrize(
@@ -105,7 +107,18 @@ def test_an_answer_within_one_percent_is_close_not_right(printed, exercise_id, r
     verdict = evaluate(exercise_id, rounded)
     assert verdict.status == "close" and not verdict.correct
     out = printed(exercise_id, rounded)
-    assert out.startswith("Close") and "significant digits" in out and "Right" not in out
+    assert out.startswith("Close") and "rounding" in out and "Right" not in out
+
+
+def test_a_typical_mistake_near_the_answer_gets_the_hint() -> None:
+    assert evaluate("07.2", 0.01).status == "wrong"  # z instead of z(1 - z) = 0.0099
+    assert evaluate("07.2", 0.0099).status == "right"
+
+
+def test_nan_and_huge_answers_are_explained() -> None:
+    verdict = evaluate("02.2", float("nan"))
+    assert verdict.status == "wrong" and "0 · log 0" in verdict.message
+    assert evaluate("02.2", 10**400).status == "invalid"
 
 
 def test_an_answer_beyond_one_percent_gets_the_hint() -> None:
