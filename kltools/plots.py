@@ -62,6 +62,8 @@ def plot_distribution(
     title: str | None = None,
     offset: float = 0.0,
     width: float = 0.8,
+    value_labels: Sequence[str] | None = None,
+    label_fontsize: float = 8,
 ) -> Axes:
     """Draw a distribution as bars, each labelled with its probability.
 
@@ -77,6 +79,10 @@ def plot_distribution(
         Bar colour, legend label and axes title.
     offset, width : float
         Shift and width of the bars, to put two distributions side by side.
+    value_labels : sequence of str, optional
+        Text above each bar (e.g. fractions, ``"1/64"``); the probability to 3 digits by default.
+    label_fontsize : float
+        Font size of the text above the bars, in points.
 
     Returns
     -------
@@ -96,7 +102,9 @@ def plot_distribution(
         _, ax = plt.subplots()
     positions = np.arange(probs.size) + offset
     bars = ax.bar(positions, probs, width=width, color=color, label=label, alpha=0.85)
-    ax.bar_label(bars, labels=[f"{p:.3g}" for p in probs], fontsize=8, padding=2)
+    if value_labels is None:
+        value_labels = [f"{p:.3g}" for p in probs]
+    ax.bar_label(bars, labels=list(value_labels), fontsize=label_fontsize, padding=2)
     ax.set_xticks(np.arange(probs.size), [str(x) for x in labels])
     ax.set_ylabel("probability")
     ax.set_ylim(0, max(1e-9, float(probs.max())) * 1.18)
@@ -301,8 +309,9 @@ def plot_bce_curves(
     """Draw the binary cross-entropy curves -log ŷ (y = 1) and -log(1 - ŷ) (y = 0).
 
     With a target ``y`` and a prediction ``y_hat``, the curve of that target is drawn
-    bold, the other faded, and the loss is marked on it. A loss above ``ymax`` (or an
-    infinite one) is marked at the top edge with an arrow and its value.
+    bold, the other faded, and the loss is marked on it with a dot; its value is written
+    in a box in the middle of the axes, where no curve passes. A loss above ``ymax`` (or
+    an infinite one) is marked at the top edge with an arrow instead of a dot.
 
     Parameters
     ----------
@@ -366,19 +375,21 @@ def plot_bce_curves(
         else:
             ax.plot([y_hat], [ymax], "^", color="black", ms=10, zorder=4, clip_on=False)
             shown = "∞" if loss == float("inf") else f"{loss:.3f}"
-            text = f"{shown} {unit} (off the chart)"
-        right_side = float(y_hat) < 0.55
-        low = top < 0.6 * ymax
-        ax.annotate(
-            text,
-            (float(y_hat), top),
-            textcoords="offset points",
-            xytext=(10 if right_side else -10, 12 if low else -8),
-            ha="left" if right_side else "right",
-            va="bottom" if low else "top",
+            text = f"{shown} {unit}\n(off the chart)"  # two short lines fit a narrow panel
+        # The middle of the axes, above the point where the curves cross (1 unit of loss at
+        # ŷ = 1/2), is the one place no curve passes through, whatever the setting.
+        ax.text(
+            0.5,
+            0.5,
+            f"BCE = {text}",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
             fontsize=10,
             color=color,
             fontweight="bold",
+            zorder=5,
+            bbox={"boxstyle": "round", "fc": "white", "ec": color},
         )
     if legend:
         ax.legend(loc="upper center")
@@ -402,16 +413,24 @@ def plot_two_distributions(
     title: str | None = None,
     xlabel: str = "outcome",
     annotate: bool = True,
+    ymax: float | None = None,
+    legend_above: bool = False,
 ) -> Axes:
     """Draw two distributions over the same outcomes as side-by-side bars, P blue and Q red.
 
-    ``annotate=False`` leaves out the probability written above each bar (for small panels).
+    Each bar is labelled with its probability (9 pt, written upwards when more than four
+    outcomes make the bars narrow); ``annotate=False`` leaves the labels out (small panels).
+    ``ymax`` fixes the top of the probability axis (so pictures of several settings compare);
+    by default it fits the tallest bar. ``legend_above=True`` puts the legend in one row above
+    the axes, where no bar can cover it.
 
     Examples
     --------
     >>> ax = plot_two_distributions([0.5, 0.5], [0.9, 0.1], ["H", "T"])
     >>> [float(round(bar.get_height(), 2)) for bar in ax.patches]
     [0.5, 0.5, 0.9, 0.1]
+    >>> [t.get_text() for t in ax.texts]
+    ['0.5', '0.5', '0.9', '0.1']
     >>> plt.close("all")
     """
     p = np.asarray(p, dtype=float)
@@ -421,10 +440,22 @@ def plot_two_distributions(
     texts_before = len(ax.texts)
     plot_distribution(p, labels, ax=ax, color=P_COLOR, label=p_label, offset=-0.2, width=0.4)
     plot_distribution(q, labels, ax=ax, color=Q_COLOR, label=q_label, offset=0.2, width=0.4)
-    if not annotate:
-        for text in ax.texts[texts_before:]:
-            text.remove()
-    ax.set_ylim(0, max(1e-9, float(p.max()), float(q.max())) * 1.22)
+    for text in ax.texts[texts_before:]:  # relabelled below, readable and apart
+        text.remove()
+    upwards = p.size > 4
+    if annotate:
+        for bars, values in zip(ax.containers[-2:], (p, q), strict=True):
+            ax.bar_label(
+                bars,
+                labels=[f"{v:.3g}" for v in values],
+                fontsize=9,
+                padding=2,
+                rotation=90 if upwards else 0,
+            )
+    top = max(1e-9, float(p.max()), float(q.max())) * (1.3 if upwards else 1.22)
+    ax.set_ylim(0, ymax if ymax is not None else top)
+    if legend_above:
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.01), ncol=2, borderaxespad=0)
     ax.set_xlabel(xlabel)
     if title:
         ax.set_title(title)
@@ -465,11 +496,13 @@ def plot_cross_entropy_bars(
     for i, (value, color) in enumerate(zip(values, colors, strict=True)):
         if np.isfinite(value):
             ax.bar(i, value, color=color, alpha=0.85, width=0.6)
-            ax.text(i, value + 0.02 * top, f"{value:.4f} bits", ha="center", va="bottom")
+            label, y = f"{value:.4f} bits", value + 0.02 * top
         else:
             ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="//")
-            ax.text(i, 0.92 * top, "∞ bits", ha="center", va="bottom")
+            label, y = "∞ bits", 0.92 * top
+        ax.text(i, y, label, ha="center", va="bottom", fontsize=10)
     ax.set_xticks(range(3), names)
+    ax.set_xlim(-0.75, 2.75)  # room for each bar's label, clear of the y tick labels
     ax.set_ylabel("bits")
     ax.set_ylim(0, top)
     if title:
@@ -522,20 +555,20 @@ def plot_code_tree(
                 mx = (x[node] + x[child]) / 2
                 my = -(len(node) + len(child)) / 2
                 side = "right" if bit == "0" else "left"
-                ax.text(mx, my, bit, ha=side, va="bottom", color="0.2", fontsize=10)
+                ax.text(mx, my, bit, ha=side, va="bottom", color="0.2", fontsize=11)
     ax.plot([x[n] for n in prefixes], [-len(n) for n in prefixes], "o", color="0.3", ms=5)
     for symbol, word in leaves:
         point = (x[word], -len(word))
         ax.plot(*point, "s", color=P_COLOR, ms=9)
-        lines = [(str(symbol), {"fontweight": "bold", "fontsize": 10})]
-        lines.append((word, {"family": "monospace", "fontsize": 9}))
+        lines = [(str(symbol), {"fontweight": "bold", "fontsize": 11})]
+        lines.append((word, {"family": "monospace", "fontsize": 10}))
         if probs is not None:
-            lines.append((f"{probs[symbol]:.3g}", {"fontsize": 8, "color": "0.35"}))
+            lines.append((f"{probs[symbol]:.3g}", {"fontsize": 9, "color": "0.35"}))
         for row, (text, style) in enumerate(lines):
             ax.annotate(
                 text,
                 point,
-                xytext=(0, -8 - 12 * row),
+                xytext=(0, -8 - 13 * row),
                 textcoords="offset points",
                 ha="center",
                 va="top",
@@ -548,7 +581,7 @@ def plot_code_tree(
     ax.set_ylabel("codeword length (bits)")
     ax.set_xticks([])
     ax.grid(False)
-    ax.spines["bottom"].set_visible(False)
+    ax.spines[["top", "right", "bottom"]].set_visible(False)
     if title:
         ax.set_title(title)
     return ax
@@ -577,7 +610,8 @@ def plot_kl_bars(
     (or whatever ``terms`` holds), with its value written on it. Some terms are
     negative; their sum, the KL divergence, is written in the panel's title.
     With ``annotate=False`` the bars carry no numbers and the title is short, for
-    small multiples.
+    small multiples. The lower panel's title names the term (``term_label``), so no
+    text sits inside the panel where it could cover a bar or its number.
 
     Parameters
     ----------
@@ -592,7 +626,8 @@ def plot_kl_bars(
     unit : str
         Unit of ``terms``, used in the axis label and the title.
     term_label : str
-        What one term is, e.g. ``"P·log(P/Q)"`` or ``"Q·log(Q/P)"``.
+        What one term is, e.g. ``"P·log(P/Q)"`` or ``"Q·log(Q/P)"``; named in the lower
+        panel's title.
     title : str, optional
         Title of the upper panel.
     annotate : bool
@@ -611,7 +646,7 @@ def plot_kl_bars(
     >>> len(top.patches), len(bottom.patches)
     (4, 2)
     >>> bottom.get_title()
-    'sum of the terms = 0.2075 bits'
+    'sum of the terms P·log(P/Q) = 0.2075 bits'
     >>> plt.close("all")
     """
     p = np.asarray(p, dtype=float)
@@ -625,7 +660,7 @@ def plot_kl_bars(
     for values, offset, color, name in ((p, -0.2, P_COLOR, "P"), (q, 0.2, Q_COLOR, "Q")):
         bars = top.bar(positions + offset, values, width=0.4, color=color, alpha=0.85, label=name)
         if annotate:
-            top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=8, padding=2)
+            top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=9, padding=2)
     top.set_xticks(positions, labels)
     top.set_ylabel("probability")
     top.set_ylim(0, max(1e-9, float(max(p.max(), q.max()))) * 1.25)
@@ -643,7 +678,7 @@ def plot_kl_bars(
             labels=[
                 (f"{t:+.3f}" if abs(t) > 1e-12 else "0") if np.isfinite(t) else "" for t in terms
             ],
-            fontsize=8,
+            fontsize=9,
             padding=2,
         )
     bottom.axhline(0.0, color="black", lw=0.8)
@@ -657,10 +692,8 @@ def plot_kl_bars(
     bottom.set_ylabel(f"term ({unit})")
     total = float(terms.sum())
     shown = f"{total:.4f}" if np.isfinite(total) else "∞"
-    bottom.set_title(f"{'sum of the terms' if annotate else 'sum'} = {shown} {unit}")
-    bottom.text(
-        0.01, 0.97, term_label, transform=bottom.transAxes, va="top", fontsize=9, color=KL_COLOR
-    )
+    name = f"sum of the terms {term_label}" if annotate else f"Σ {term_label}"
+    bottom.set_title(f"{name} = {shown} {unit}")
     return top, bottom
 
 
@@ -837,7 +870,7 @@ def plot_gaussian_fits(
     p_label: str = "p",
     xlim: tuple[float, float] | None = None,
     title: str | None = None,
-    legend_loc: str = "upper right",
+    legend_loc: str | None = "upper right",
 ) -> Axes:
     """Draw a density ``p`` (blue, filled) and Gaussian fits to it (red, one line style each).
 
@@ -860,8 +893,9 @@ def plot_gaussian_fits(
         The part of the grid to show; all of it by default.
     title : str, optional
         Axes title.
-    legend_loc : str
-        Where the legend goes (a matplotlib ``loc``).
+    legend_loc : str or None
+        Where the legend goes (a matplotlib ``loc``); ``None`` draws no legend, e.g. for one
+        legend shared by several panels (``fig.legend(*ax.get_legend_handles_labels())``).
 
     Returns
     -------
@@ -895,7 +929,8 @@ def plot_gaussian_fits(
     ax.set_ylabel("density (per unit of x)")
     if title:
         ax.set_title(title)
-    ax.legend(loc=legend_loc, fontsize=9)
+    if legend_loc is not None:
+        ax.legend(loc=legend_loc, fontsize=9)
     return ax
 
 

@@ -202,7 +202,8 @@ def surprise_widget(p: float = 0.25) -> LessonWidget:
     True
     """
     slider = _slider("P(event)", p, 0.001, 1.0, 0.001, ".3f")
-    return LessonWidget("Surprise of an event in bits, nats and dits", [slider], surprise_render)
+    # a short title: the plain-text form "Interactive widget: <title>. Run ..." fits 100 characters
+    return LessonWidget("Surprise in bits, nats and dits", [slider], surprise_render)
 
 
 # --- Lesson 02: entropy ---------------------------------------------------------------------------
@@ -253,7 +254,11 @@ def coin_entropy_render(p_heads: float) -> tuple[str, Figure]:
     fig = new_figure((7.2, 3.2))
     coin_ax, curve_ax = fig.subplots(1, 2, width_ratios=[1, 2])
     plot_distribution(
-        [r["p_heads"], 1 - r["p_heads"]], ["heads", "tails"], ax=coin_ax, color=P_COLOR
+        [r["p_heads"], 1 - r["p_heads"]],
+        ["heads", "tails"],
+        ax=coin_ax,
+        color=P_COLOR,
+        label_fontsize=10,
     )
     coin_ax.set_ylim(0, 1.15)
     coin_ax.set_title("the coin")
@@ -354,7 +359,7 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
     )
     prediction = _slider("ŷ", y_hat, 0.0, 1.0, 0.01, ".2f")
     return LessonWidget(
-        "Binary cross-entropy of one prediction",
+        "Binary cross-entropy of a prediction",  # short: the plain-text form fits 100 characters
         [target, prediction],
         bce_render,
     )
@@ -364,6 +369,8 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
 
 
 FAIR_DIE = (1 / 6,) * 6
+CROSS_ENTROPY_PROBABILITY_TOP = 1.2  # Q(x) reaches 1, plus room for its label
+CROSS_ENTROPY_BITS_TOP = 4.5
 
 
 def _bits_text04(value: float) -> str:
@@ -428,7 +435,7 @@ def cross_entropy_render(*q_weights: float, p=FAIR_DIE) -> tuple[str, Figure]:
     >>> "at least one weight" in cross_entropy_render(0, 0, 0, 0, 0, 0)[0]
     True
     """
-    fig = new_figure((9.6, 3.4))
+    fig = new_figure((9.0, 3.6))
     try:
         r = cross_entropy_readout(q_weights, p)
     except ValueError:
@@ -455,9 +462,22 @@ def cross_entropy_render(*q_weights: float, p=FAIR_DIE) -> tuple[str, Figure]:
             "<p>Q gives probability 0 to an outcome that P produces: that roll would be "
             "infinitely surprising, so the cross-entropy is ∞ bits.</p>"
         )
-    left, right = fig.subplots(1, 2, width_ratios=[1.1, 1])
-    plot_two_distributions(r["p"], r["q"], ax=left, p_label="P (the world)", q_label="Q (model)")
-    plot_cross_entropy_bars(r["p"], r["q"], ax=right)
+    with matplotlib.rc_context(COURSE_STYLE):
+        left, right = fig.subplots(1, 2, width_ratios=[1.1, 1])
+        # Fixed axes (Q(x) ≤ 1; H_P(Q) stays under 4.1 bits for weights 0.5 to 10) and a
+        # legend above the bars: moving a slider changes the bars, never the frame.
+        plot_two_distributions(
+            r["p"],
+            r["q"],
+            ax=left,
+            p_label="P (the world)",
+            q_label="Q (model)",
+            ymax=CROSS_ENTROPY_PROBABILITY_TOP,
+            legend_above=True,
+        )
+        left.set_yticks(np.linspace(0, 1, 6))
+        left.spines["left"].set_bounds(0, 1)
+        plot_cross_entropy_bars(r["p"], r["q"], ax=right, ymax=CROSS_ENTROPY_BITS_TOP)
     return html, fig
 
 
@@ -479,7 +499,7 @@ def cross_entropy_widget(q_weights=(5.0, 1.0, 1.0, 1.0, 1.0, 1.0), p=FAIR_DIE) -
         return cross_entropy_render(*values, p=p)
 
     return LessonWidget(
-        "Cross-entropy: expect Q while the world rolls P",
+        "Cross-entropy: model Q, world P",  # short: the text form stays on one line
         sliders,
         render,
     )
@@ -586,7 +606,7 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
     >>> "not a number" in huffman_render(CUSTOM_SOURCE, "1, two")[0]
     True
     """
-    fig = new_figure((9.6, 3.8))
+    fig = new_figure((9.0, 3.8))
     try:
         weights = CODING_PRESETS[source]
         if weights is None:
@@ -597,29 +617,39 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
         ax.text(0.5, 0.5, "no code to draw", ha="center", va="center")
         ax.set_axis_off()
         return f"<p>Cannot build a code: {error}.</p>", fig
+    # Padded cells, numbers right-aligned under right-aligned headers, codewords left-aligned.
+    num = "style='padding:0 0.8em;text-align:right'"
+    left = "style='padding:0 0.8em;text-align:left'"
     rows = "".join(
-        f"<tr><td>{s}</td><td>{px:.4f}</td><td>{_surprise_text05(px)}</td>"
-        f"<td><code>{w}</code></td><td>{len(w)}</td></tr>"
+        f"<tr><td {num}>{s}</td><td {num}>{px:.4f}</td><td {num}>{_surprise_text05(px)}</td>"
+        f"<td {left}><code>{w}</code></td><td {num}>{len(w)}</td></tr>"
         for (s, w), px in zip(r["code"].items(), r["p"], strict=True)
     )
     html = (
-        "<table><tr><th>symbol</th><th>P(x)</th><th>−log₂ P(x) (bits)</th><th>codeword</th>"
-        f"<th>length (bits)</th></tr>{rows}</table>"
+        f"<table><tr><th {num}>symbol</th><th {num}>P(x)</th><th {num}>−log₂ P(x) (bits)</th>"
+        f"<th {left}>codeword</th><th {num}>length (bits)</th></tr>{rows}</table>"
         f"<p>average length L = <b>{r['average_length']:.4f} bits/symbol</b> &nbsp; "
         f"entropy H(P) = <b>{r['entropy']:.4f} bits</b> &nbsp; "
         f"L − H(P) = <b>{r['excess']:.4f} bits/symbol</b> &nbsp; "
         f"Kraft sum = {r['kraft']:.4f}</p>"
     )
-    tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.2, 1])
-    probs = dict(zip(r["code"], r["p"].tolist(), strict=True))
-    plot_code_tree(r["code"], probs, ax=tree_ax, title="Huffman code tree")
-    bars = bar_ax.bar(
-        [0, 1], [r["entropy"], r["average_length"]], color=[P_COLOR, "0.45"], width=0.6
-    )
-    bar_ax.bar_label(bars, labels=[f"{r['entropy']:.3f} bits", f"{r['average_length']:.3f} bits"])
-    bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average length\nL"])
-    bar_ax.set_ylabel("bits per symbol")
-    bar_ax.set_ylim(0, max(1.0, r["average_length"]) * 1.25)
+    with matplotlib.rc_context(COURSE_STYLE):
+        tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.7, 1])
+        probs = dict(zip(r["code"], r["p"].tolist(), strict=True))
+        plot_code_tree(r["code"], probs, ax=tree_ax, title="Huffman code tree")
+        bars = bar_ax.bar(
+            [0, 1], [r["entropy"], r["average_length"]], color=[P_COLOR, "0.45"], width=0.6
+        )
+        bar_ax.bar_label(
+            bars,
+            labels=[f"{r['entropy']:.3f} bits", f"{r['average_length']:.3f} bits"],
+            padding=2,
+            fontsize=10,
+        )
+        bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average\nlength L"])
+        bar_ax.set_xlim(-0.6, 1.6)
+        bar_ax.set_ylabel("bits per symbol")
+        bar_ax.set_ylim(0, max(1.0, r["average_length"]) * 1.25)
     return html, fig
 
 
@@ -639,16 +669,20 @@ def huffman_widget(
         options=list(CODING_PRESETS),
         value=source,
         description="source",
-        layout=widgets.Layout(width="420px"),
+        style={"description_width": "110px"},
+        layout=widgets.Layout(width="440px"),
     )
-    typed = widgets.Text(
+    typed = widgets.Text(  # read only when the source is custom; the label says so
         value=text,
-        description="weights",
+        description="custom weights",
+        tooltip="used only when the source is custom",
         continuous_update=False,
-        placeholder="e.g. 3, 3, 2, 1, 1 (used when the source is custom)",
+        placeholder="e.g. 3, 3, 2, 1, 1 (used only when the source is custom)",
+        style={"description_width": "110px"},
+        layout=widgets.Layout(width="440px"),
     )
     return LessonWidget(
-        "Huffman code of a source: tree, average length and entropy",
+        "Huffman code: tree, length, entropy",  # short: the text form stays on one line
         [chooser, typed],
         huffman_render,
     )
@@ -770,9 +804,8 @@ def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
     """
     slider = _slider("Q(1)", q1, 0.01, 0.95, 0.01, ".2f")
     toggle = widgets.ToggleButtons(options=list(KL_DIRECTIONS.items()), value=direction)
-    return LessonWidget(
-        "KL divergence of a loaded die, face by face", [slider, toggle], kl_dice_render
-    )
+    # a short title: the plain-text form "Interactive widget: <title>. Run ..." fits 100 characters
+    return LessonWidget("KL divergence of a loaded die", [slider, toggle], kl_dice_render)
 
 
 KL_GAUSS_GRID = np.linspace(-10.0, 10.0, 200)
@@ -925,7 +958,7 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
     mu_slider = _slider("μ of Q", mu, -3.0, 3.0, 0.1, ".1f")
     sigma_slider = _slider("σ of Q", sigma, 0.5, 3.0, 0.1, ".1f")
     return LessonWidget(
-        "KL divergence of two Gaussians: the area under p·ln(p/q)",
+        "KL divergence of two Gaussians",  # short: the plain-text form fits 100 characters
         [mu_slider, sigma_slider],
         kl_gauss_render,
     )
@@ -1069,6 +1102,10 @@ def forward_reverse_fits(r: dict) -> list[tuple[float, float, str, str, str]]:
     return fits
 
 
+# space between the readout's columns, so "0.2481 bits" and "0.2478 nats" do not run together
+TABLE_SPACING08 = "style='border-collapse:separate;border-spacing:1.2em 0.15em'"
+
+
 def forward_reverse_render(separation: float) -> tuple[str, Figure]:
     """Readout (HTML) and figure of the forward/reverse widget: p blue, the fits red.
 
@@ -1108,7 +1145,7 @@ def forward_reverse_render(separation: float) -> tuple[str, Figure]:
         f"<p>p = ½·N(−{r['separation'] / 2:.2f}, 0.5²) + ½·N({r['separation'] / 2:.2f}, 0.5²): "
         f"peaks {r['separation']:.1f} apart. μ and σ in units of x; "
         "each fit's own objective in bold.</p>"
-        f"<table>{head}{''.join(rows)}</table><p>{note}</p>"
+        f"<table {TABLE_SPACING08}>{head}{''.join(rows)}</table><p>{note}</p>"
     )
     fig = new_figure((6.4, 3.4))
     ax = fig.add_subplot()
@@ -1122,7 +1159,7 @@ def forward_reverse_render(separation: float) -> tuple[str, Figure]:
         title=f"one Gaussian fitted to two peaks {r['separation']:.1f} apart",
         legend_loc="upper left",
     )
-    ax.set_ylim(0.0, 1.05)
+    ax.set_ylim(0.0, 1.3)  # room above the peaks (at most 0.8) for the legend
     return html, fig
 
 
@@ -1137,6 +1174,5 @@ def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
     (True, 2)
     """
     slider = _slider("separation", separation, 0.0, 8.0, 0.5, ".1f")
-    return LessonWidget(
-        "Forward and reverse KL: one Gaussian fitted to two peaks", [slider], forward_reverse_render
-    )
+    # a short title: the plain-text form "Interactive widget: <title>. Run ..." fits 100 characters
+    return LessonWidget("Forward and reverse KL on two peaks", [slider], forward_reverse_render)
