@@ -3,7 +3,8 @@
 At 1280 px with the file browser open, a cell shows about 105 characters of code or printed
 text and about 900 px of figure without shrinking it. Longer lines are cut off (code) or
 wrapped in the middle of a number (output); wider figures are shrunk until their labels are
-hard to read when projected. Code lines are checked by ruff (E501, 100 characters).
+hard to read when projected; so are the figures the widgets draw. Code lines are checked by
+ruff (E501, 100 characters).
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ def outputs(path: Path):
             yield number, output
 
 
-def png_width(data: str) -> int:
-    return struct.unpack(">I", base64.b64decode(data)[16:20])[0]
+def png_width(png: bytes) -> int:
+    """The width in pixels, from a PNG's header."""
+    return struct.unpack(">I", png[16:20])[0]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -48,9 +50,23 @@ def test_printed_lines_fit_the_column(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_figures_fit_the_column(path: Path) -> None:
     wide = [
-        (number, png_width(output["data"]["image/png"]))
+        (number, png_width(base64.b64decode(output["data"]["image/png"])))
         for number, output in outputs(path)
         if "image/png" in output.get("data", {})
-        and png_width(output["data"]["image/png"]) > MAX_FIGURE_WIDTH
+        and png_width(base64.b64decode(output["data"]["image/png"])) > MAX_FIGURE_WIDTH
     ]
     assert wide == [], f"figures wider than {MAX_FIGURE_WIDTH} px (cell, width): {wide}"
+
+
+def widget_factories() -> list[str]:
+    from kltools import widgets
+
+    return sorted(name for name in dir(widgets) if name.endswith("_widget"))
+
+
+@pytest.mark.parametrize("name", widget_factories())
+def test_widget_figures_fit_the_column(name: str) -> None:
+    from kltools import widgets
+
+    width = png_width(getattr(widgets, name)().image.value)
+    assert width <= MAX_FIGURE_WIDTH, f"{name} draws a figure {width} px wide"
