@@ -97,9 +97,9 @@ def save_notebook_screenshots(page, notebook: str, folder: Path) -> None:
     panel = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer")
     page.set_viewport_size({"width": 1280, "height": 3000})
     try:
-        height = panel.evaluate("el => el.scrollHeight")
-        for part in range(math.ceil(height / 2800)):
-            panel.evaluate(f"el => el.scrollTo(0, {part * 2800})")
+        scroll, step = panel.evaluate("el => [el.scrollHeight - el.clientHeight, el.clientHeight]")
+        for part in range(1 + math.ceil(scroll / step)):
+            panel.evaluate(f"el => el.scrollTo(0, {part * step})")
             page.wait_for_timeout(300)
             page.screenshot(path=folder / f"{Path(notebook).stem}-{part + 1:02d}.png")
     finally:
