@@ -97,8 +97,11 @@ def save_notebook_screenshots(page, notebook: str, folder: Path) -> None:
     panel = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer")
     page.set_viewport_size({"width": 1280, "height": 3000})
     try:
-        scroll, step = panel.evaluate("el => [el.scrollHeight - el.clientHeight, el.clientHeight]")
-        for part in range(1 + math.ceil(scroll / step)):
+        content, step = panel.evaluate(  # the last cell's bottom: no blank page of end padding
+            "el => [[...el.querySelectorAll('.jp-Cell')].pop().getBoundingClientRect().bottom"
+            " - el.getBoundingClientRect().top + el.scrollTop, el.clientHeight]"
+        )
+        for part in range(max(1, math.ceil(content / step))):
             panel.evaluate(f"el => el.scrollTo(0, {part * step})")
             page.wait_for_timeout(300)
             page.screenshot(path=folder / f"{Path(notebook).stem}-{part + 1:02d}.png")
