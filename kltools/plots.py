@@ -521,7 +521,8 @@ def plot_code_tree(
 
     Each codeword is the path from the root to a leaf, read edge by edge. Under each leaf:
     the symbol (bold), its codeword and, when ``probs`` (symbol → probability) is given, its
-    probability (grey).
+    probability (dark grey). These labels are 11 pt (the probability 10 pt), smaller (down
+    to 7 pt) only when so many leaves share the width that neighbouring labels would touch.
 
     Examples
     --------
@@ -547,6 +548,14 @@ def plot_code_tree(
         kids = [x[node + bit] for bit in "01" if node + bit in x]
         x[node] = sum(kids) / len(kids)
     depth = max(len(word) for word in code.values())
+    # leaf labels: 11 pt (probabilities 10 pt), or smaller when the room per leaf, in points,
+    # is too narrow for the widest label (a character is about 0.6 em wide), never below 7 pt
+    room = ax.get_position().width * ax.figure.get_figwidth() * 72 / (len(leaves) + 0.6) - 2
+    widest = max(len(str(s)) for s in [*code, *code.values()])
+    size = float(np.clip(room / (0.6 * widest), 7, 11))
+    if probs is not None:
+        widest = max(len(f"{probs[s]:.3g}") for s in code)
+        p_size = float(np.clip(room / (0.6 * widest), 7, 10))
     for node in prefixes:
         for bit in "01":
             child = node + bit
@@ -560,15 +569,15 @@ def plot_code_tree(
     for symbol, word in leaves:
         point = (x[word], -len(word))
         ax.plot(*point, "s", color=P_COLOR, ms=9)
-        lines = [(str(symbol), {"fontweight": "bold", "fontsize": 11})]
-        lines.append((word, {"family": "monospace", "fontsize": 10}))
+        lines = [(str(symbol), {"fontweight": "bold", "fontsize": size})]
+        lines.append((word, {"family": "monospace", "fontsize": size}))
         if probs is not None:
-            lines.append((f"{probs[symbol]:.3g}", {"fontsize": 9, "color": "0.35"}))
+            lines.append((f"{probs[symbol]:.3g}", {"fontsize": p_size, "color": "0.25"}))
         for row, (text, style) in enumerate(lines):
             ax.annotate(
                 text,
                 point,
-                xytext=(0, -8 - 13 * row),
+                xytext=(0, -8 - 1.3 * size * row),
                 textcoords="offset points",
                 ha="center",
                 va="top",
@@ -603,6 +612,7 @@ def plot_kl_bars(
     term_label: str = "P·log(P/Q)",
     title: str | None = None,
     annotate: bool = True,
+    label_probabilities: bool | None = None,
 ) -> tuple[Axes, Axes]:
     """Draw P and Q as paired bars above, and the per-outcome KL terms below.
 
@@ -632,6 +642,10 @@ def plot_kl_bars(
         Title of the upper panel.
     annotate : bool
         Write each probability and each term on its bar (default).
+    label_probabilities : bool, optional
+        Write each probability on its bar; follows ``annotate`` by default. ``False``
+        leaves the upper panel bare (the widget lists Q in its table, and the labels of two
+        bars of nearly equal height would run together).
 
     Returns
     -------
@@ -659,7 +673,7 @@ def plot_kl_bars(
     positions = np.arange(terms.size)
     for values, offset, color, name in ((p, -0.2, P_COLOR, "P"), (q, 0.2, Q_COLOR, "Q")):
         bars = top.bar(positions + offset, values, width=0.4, color=color, alpha=0.85, label=name)
-        if annotate:
+        if annotate if label_probabilities is None else label_probabilities:
             top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=9, padding=2)
     top.set_xticks(positions, labels)
     top.set_ylabel("probability")

@@ -470,6 +470,7 @@ def cross_entropy_render(*q_weights: float, p=FAIR_DIE) -> tuple[str, Figure]:
             r["p"],
             r["q"],
             ax=left,
+            xlabel="face",
             p_label="P (the world)",
             q_label="Q (model)",
             ymax=CROSS_ENTROPY_PROBABILITY_TOP,
@@ -787,6 +788,7 @@ def kl_dice_render(q1: float, direction: str = "forward") -> tuple[str, Figure]:
         axes=(top, bottom),
         term_label=term,
         title=f"fair die P, loaded die Q with Q(1) = {float(q1):.2f}",
+        label_probabilities=False,  # the table lists Q(face); close bars' labels would touch
     )
     bottom.set_xlabel("face")
     return html, fig
