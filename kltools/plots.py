@@ -64,6 +64,8 @@ def plot_distribution(
     width: float = 0.8,
     value_labels: Sequence[str] | None = None,
     label_fontsize: float = 8,
+    label_rotation: float = 0,
+    annotate: bool = True,
 ) -> Axes:
     """Draw a distribution as bars, each labelled with its probability.
 
@@ -81,8 +83,10 @@ def plot_distribution(
         Shift and width of the bars, to put two distributions side by side.
     value_labels : sequence of str, optional
         Text above each bar (e.g. fractions, ``"1/64"``); the probability to 3 digits by default.
-    label_fontsize : float
-        Font size of the text above the bars, in points.
+    label_fontsize, label_rotation : float
+        Font size (points) and angle (degrees) of the text above the bars.
+    annotate : bool
+        Write the text above the bars (default); ``False`` leaves the bars bare.
 
     Returns
     -------
@@ -102,9 +106,16 @@ def plot_distribution(
         _, ax = plt.subplots()
     positions = np.arange(probs.size) + offset
     bars = ax.bar(positions, probs, width=width, color=color, label=label, alpha=0.85)
-    if value_labels is None:
-        value_labels = [f"{p:.3g}" for p in probs]
-    ax.bar_label(bars, labels=list(value_labels), fontsize=label_fontsize, padding=2)
+    if annotate:
+        if value_labels is None:
+            value_labels = [f"{p:.3g}" for p in probs]
+        ax.bar_label(
+            bars,
+            labels=list(value_labels),
+            fontsize=label_fontsize,
+            rotation=label_rotation,
+            padding=2,
+        )
     ax.set_xticks(np.arange(probs.size), [str(x) for x in labels])
     ax.set_ylabel("probability")
     ax.set_ylim(0, max(1e-9, float(probs.max())) * 1.18)
@@ -437,21 +448,20 @@ def plot_two_distributions(
     q = np.asarray(q, dtype=float)
     if ax is None:
         _, ax = plt.subplots()
-    texts_before = len(ax.texts)
-    plot_distribution(p, labels, ax=ax, color=P_COLOR, label=p_label, offset=-0.2, width=0.4)
-    plot_distribution(q, labels, ax=ax, color=Q_COLOR, label=q_label, offset=0.2, width=0.4)
-    for text in ax.texts[texts_before:]:  # relabelled below, readable and apart
-        text.remove()
-    upwards = p.size > 4
-    if annotate:
-        for bars, values in zip(ax.containers[-2:], (p, q), strict=True):
-            ax.bar_label(
-                bars,
-                labels=[f"{v:.3g}" for v in values],
-                fontsize=9,
-                padding=2,
-                rotation=90 if upwards else 0,
-            )
+    upwards = p.size > 4  # narrow bars: labels written upwards, so neighbours stay apart
+    for values, color, label, offset in ((p, P_COLOR, p_label, -0.2), (q, Q_COLOR, q_label, 0.2)):
+        plot_distribution(
+            values,
+            labels,
+            ax=ax,
+            color=color,
+            label=label,
+            offset=offset,
+            width=0.4,
+            label_fontsize=9,
+            label_rotation=90 if upwards else 0,
+            annotate=annotate,
+        )
     top = max(1e-9, float(p.max()), float(q.max())) * (1.3 if upwards else 1.22)
     ax.set_ylim(0, ymax if ymax is not None else top)
     if legend_above:
@@ -671,9 +681,10 @@ def plot_kl_bars(
     labels = [str(x) for x in labels]
     top, bottom = axes
     positions = np.arange(terms.size)
+    show_probabilities = annotate if label_probabilities is None else label_probabilities
     for values, offset, color, name in ((p, -0.2, P_COLOR, "P"), (q, 0.2, Q_COLOR, "Q")):
         bars = top.bar(positions + offset, values, width=0.4, color=color, alpha=0.85, label=name)
-        if annotate if label_probabilities is None else label_probabilities:
+        if show_probabilities:
             top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=9, padding=2)
     top.set_xticks(positions, labels)
     top.set_ylabel("probability")

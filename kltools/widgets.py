@@ -73,12 +73,15 @@ class LessonWidget(widgets.VBox):
     Parameters
     ----------
     title : str
-        What the widget shows; also its plain-text form where widgets cannot render.
+        What the widget shows; also its plain-text form where widgets cannot render. Keep
+        it short: that form, ``Interactive widget: <title>. Run ...``, must fit a printed
+        line of 100 characters.
     controls : sequence of widgets.ValueWidget
         Sliders, toggles, ...; each change calls ``render``.
     render : callable
         ``render(*values) -> (html, fig)``: the readout as HTML and a figure made with
-        :func:`new_figure` (not pyplot, so no figure leaks into the notebook).
+        :func:`new_figure` (not pyplot, so no figure leaks into the notebook). It runs in
+        the course style, so every widget looks alike wherever it is shown.
 
     Attributes
     ----------
@@ -124,13 +127,19 @@ class LessonWidget(widgets.VBox):
         self._update()
 
     def _update(self, change: object = None) -> None:
-        html, fig = self._render(*(control.value for control in self.controls))
+        with matplotlib.rc_context(COURSE_STYLE):
+            html, fig = self._render(*(control.value for control in self.controls))
+            self.image.value = figure_png(fig)
         self.readout.value = html
-        self.image.value = figure_png(fig)
         self.redraws += 1
 
     def __repr__(self) -> str:
         return f"Interactive widget: {self.title}. Run the notebook in JupyterLab to use it."
+
+
+def _quantity(value: float, unit: str, digits: int = 3) -> str:
+    """``"0.322 bits"``, or ``"∞ bits"`` for an infinite value."""
+    return f"∞ {unit}" if value == float("inf") else f"{value:.{digits}f} {unit}"
 
 
 def _slider(
@@ -202,7 +211,6 @@ def surprise_widget(p: float = 0.25) -> LessonWidget:
     True
     """
     slider = _slider("P(event)", p, 0.001, 1.0, 0.001, ".3f")
-    # a short title: the plain-text form "Interactive widget: <title>. Run ..." fits 100 characters
     return LessonWidget("Surprise in bits, nats and dits", [slider], surprise_render)
 
 
@@ -242,13 +250,10 @@ def coin_entropy_render(p_heads: float) -> tuple[str, Figure]:
     """Readout HTML and figure of the lesson-02 widget for a coin with P(heads) = ``p_heads``."""
     r = coin_entropy_readout(p_heads)
 
-    def bits(value: float) -> str:
-        return "∞ bits" if value == float("inf") else f"{value:.3f} bits"
-
     html = (
         f"P(heads) = {r['p_heads']:.2f}, P(tails) = {1 - r['p_heads']:.2f}<br>"
-        f"surprise of heads = {bits(r['surprise_heads'])}, "
-        f"of tails = {bits(r['surprise_tails'])}<br>"
+        f"surprise of heads = {_quantity(r['surprise_heads'], 'bits')}, "
+        f"of tails = {_quantity(r['surprise_tails'], 'bits')}<br>"
         f"entropy (average surprise) = <b>{r['entropy']:.3f} bits</b>"
     )
     fig = new_figure((7.2, 3.2))
@@ -313,10 +318,6 @@ def bce_readout(y: int, y_hat: float) -> dict:
     }
 
 
-def _loss_text03(value: float, unit: str) -> str:
-    return f"∞ {unit}" if value == float("inf") else f"{value:.3f} {unit}"
-
-
 def bce_render(y: int, y_hat: float) -> tuple[str, Figure]:
     """Readout (HTML) and figure of the binary cross-entropy widget.
 
@@ -331,8 +332,8 @@ def bce_render(y: int, y_hat: float) -> tuple[str, Figure]:
     html = (
         f"<p>Target <b>y = {r['y']}</b>, prediction <b>ŷ = {r['y_hat']:.2f}</b>: the model gave "
         f"the label that happened probability {r['p_true']:.2f}.</p>"
-        f"<p>BCE = {log_term} = −log₂ {r['p_true']:.2f} = <b>{_loss_text03(r['bits'], 'bits')}"
-        f"</b> = <b>{_loss_text03(r['nats'], 'nats')}</b>"
+        f"<p>BCE = {log_term} = −log₂ {r['p_true']:.2f} = <b>{_quantity(r['bits'], 'bits')}"
+        f"</b> = <b>{_quantity(r['nats'], 'nats')}</b>"
     )
     if r["certain_and_wrong"]:
         html += ": the model was certain and wrong, so it is infinitely surprised.</p>"
@@ -359,7 +360,7 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
     )
     prediction = _slider("ŷ", y_hat, 0.0, 1.0, 0.01, ".2f")
     return LessonWidget(
-        "Binary cross-entropy of a prediction",  # short: the plain-text form fits 100 characters
+        "Binary cross-entropy of a prediction",
         [target, prediction],
         bce_render,
     )
@@ -371,10 +372,6 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
 FAIR_DIE = (1 / 6,) * 6
 CROSS_ENTROPY_PROBABILITY_TOP = 1.2  # Q(x) reaches 1, plus room for its label
 CROSS_ENTROPY_BITS_TOP = 4.5
-
-
-def _bits_text04(value: float) -> str:
-    return "∞ bits" if value == float("inf") else f"{value:.4f} bits"
 
 
 def cross_entropy_readout(q_weights, p=FAIR_DIE) -> dict:
@@ -453,32 +450,31 @@ def cross_entropy_render(*q_weights: float, p=FAIR_DIE) -> tuple[str, Figure]:
     html = (
         "<p>Q(x) = weight(x) / total weight, normalised with <code>kltools.normalize</code>:</p>"
         f"<table><tr><th>x</th>{faces}</tr><tr><th>Q(x)</th>{cells}</tr></table>"
-        f"<p>H(P) = <b>{_bits_text04(r['entropy'])}</b> &nbsp; "
-        f"H_P(Q) = <b>{_bits_text04(r['cross_entropy'])}</b> &nbsp; "
-        f"gap = <b>{_bits_text04(r['gap'])}</b></p>"
+        f"<p>H(P) = <b>{_quantity(r['entropy'], 'bits', 4)}</b> &nbsp; "
+        f"H_P(Q) = <b>{_quantity(r['cross_entropy'], 'bits', 4)}</b> &nbsp; "
+        f"gap = <b>{_quantity(r['gap'], 'bits', 4)}</b></p>"
     )
     if r["cross_entropy"] == float("inf"):
         html += (
             "<p>Q gives probability 0 to an outcome that P produces: that roll would be "
             "infinitely surprising, so the cross-entropy is ∞ bits.</p>"
         )
-    with matplotlib.rc_context(COURSE_STYLE):
-        left, right = fig.subplots(1, 2, width_ratios=[1.1, 1])
-        # Fixed axes (Q(x) ≤ 1; H_P(Q) stays under 4.1 bits for weights 0.5 to 10) and a
-        # legend above the bars: moving a slider changes the bars, never the frame.
-        plot_two_distributions(
-            r["p"],
-            r["q"],
-            ax=left,
-            xlabel="face",
-            p_label="P (the world)",
-            q_label="Q (model)",
-            ymax=CROSS_ENTROPY_PROBABILITY_TOP,
-            legend_above=True,
-        )
-        left.set_yticks(np.linspace(0, 1, 6))
-        left.spines["left"].set_bounds(0, 1)
-        plot_cross_entropy_bars(r["p"], r["q"], ax=right, ymax=CROSS_ENTROPY_BITS_TOP)
+    left, right = fig.subplots(1, 2, width_ratios=[1.1, 1])
+    # Fixed axes (Q(x) ≤ 1; H_P(Q) stays under 4.1 bits for weights 0.5 to 10) and a
+    # legend above the bars: moving a slider changes the bars, never the frame.
+    plot_two_distributions(
+        r["p"],
+        r["q"],
+        ax=left,
+        xlabel="face",
+        p_label="P (the world)",
+        q_label="Q (model)",
+        ymax=CROSS_ENTROPY_PROBABILITY_TOP,
+        legend_above=True,
+    )
+    left.set_yticks(np.linspace(0, 1, 6))
+    left.spines["left"].set_bounds(0, 1)
+    plot_cross_entropy_bars(r["p"], r["q"], ax=right, ymax=CROSS_ENTROPY_BITS_TOP)
     return html, fig
 
 
@@ -500,7 +496,7 @@ def cross_entropy_widget(q_weights=(5.0, 1.0, 1.0, 1.0, 1.0, 1.0), p=FAIR_DIE) -
         return cross_entropy_render(*values, p=p)
 
     return LessonWidget(
-        "Cross-entropy: model Q, world P",  # short: the text form stays on one line
+        "Cross-entropy: model Q, world P",
         sliders,
         render,
     )
@@ -634,23 +630,22 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
         f"L − H(P) = <b>{r['excess']:.4f} bits/symbol</b> &nbsp; "
         f"Kraft sum = {r['kraft']:.4f}</p>"
     )
-    with matplotlib.rc_context(COURSE_STYLE):
-        tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.7, 1])
-        probs = dict(zip(r["code"], r["p"].tolist(), strict=True))
-        plot_code_tree(r["code"], probs, ax=tree_ax, title="Huffman code tree")
-        bars = bar_ax.bar(
-            [0, 1], [r["entropy"], r["average_length"]], color=[P_COLOR, "0.45"], width=0.6
-        )
-        bar_ax.bar_label(
-            bars,
-            labels=[f"{r['entropy']:.3f} bits", f"{r['average_length']:.3f} bits"],
-            padding=2,
-            fontsize=10,
-        )
-        bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average\nlength L"])
-        bar_ax.set_xlim(-0.6, 1.6)
-        bar_ax.set_ylabel("bits per symbol")
-        bar_ax.set_ylim(0, max(1.0, r["average_length"]) * 1.25)
+    tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.7, 1])
+    probs = dict(zip(r["code"], r["p"].tolist(), strict=True))
+    plot_code_tree(r["code"], probs, ax=tree_ax, title="Huffman code tree")
+    bars = bar_ax.bar(
+        [0, 1], [r["entropy"], r["average_length"]], color=[P_COLOR, "0.45"], width=0.6
+    )
+    bar_ax.bar_label(
+        bars,
+        labels=[f"{r['entropy']:.3f} bits", f"{r['average_length']:.3f} bits"],
+        padding=2,
+        fontsize=10,
+    )
+    bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average\nlength L"])
+    bar_ax.set_xlim(-0.6, 1.6)
+    bar_ax.set_ylabel("bits per symbol")
+    bar_ax.set_ylim(0, max(1.0, r["average_length"]) * 1.25)
     return html, fig
 
 
@@ -683,7 +678,7 @@ def huffman_widget(
         layout=widgets.Layout(width="440px"),
     )
     return LessonWidget(
-        "Huffman code: tree, length, entropy",  # short: the text form stays on one line
+        "Huffman code: tree, length, entropy",
         [chooser, typed],
         huffman_render,
     )
@@ -806,7 +801,6 @@ def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
     """
     slider = _slider("Q(1)", q1, 0.01, 0.95, 0.01, ".2f")
     toggle = widgets.ToggleButtons(options=list(KL_DIRECTIONS.items()), value=direction)
-    # a short title: the plain-text form "Interactive widget: <title>. Run ..." fits 100 characters
     return LessonWidget("KL divergence of a loaded die", [slider, toggle], kl_dice_render)
 
 
@@ -960,7 +954,7 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
     mu_slider = _slider("μ of Q", mu, -3.0, 3.0, 0.1, ".1f")
     sigma_slider = _slider("σ of Q", sigma, 0.5, 3.0, 0.1, ".1f")
     return LessonWidget(
-        "KL divergence of two Gaussians",  # short: the plain-text form fits 100 characters
+        "KL divergence of two Gaussians",
         [mu_slider, sigma_slider],
         kl_gauss_render,
     )
@@ -1176,5 +1170,4 @@ def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
     (True, 2)
     """
     slider = _slider("separation", separation, 0.0, 8.0, 0.5, ".1f")
-    # a short title: the plain-text form "Interactive widget: <title>. Run ..." fits 100 characters
     return LessonWidget("Forward and reverse KL on two peaks", [slider], forward_reverse_render)
