@@ -35,6 +35,7 @@ from kltools.measures import (
     entropy,
     information,
     kl_divergence,
+    kl_terms,
     normalize,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "is_prefix_free",
     "kl_divergence",
     "kl_integrand",
+    "kl_terms",
     "kraft_sum",
     "mixture_pdf",
     "normalize",

@@ -16,9 +16,10 @@ import heapq
 import math
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from kltools._checks import as_array, as_distribution
 
@@ -33,6 +34,14 @@ __all__ = [
     "kraft_sum",
     "shannon_code_lengths",
 ]
+
+
+# A code {symbol: codeword}; a distribution as an array or {symbol: probability}; code lengths
+# as numbers, as codewords, or as a code. Symbols are any hashable values; a mapping's key type
+# is invariant, so it is Any there, for a dict[int, str] or dict[str, float] to fit.
+_Code: TypeAlias = "Mapping[Any, str]"
+_Probs: TypeAlias = "ArrayLike | Mapping[Any, float]"
+_Lengths: TypeAlias = "ArrayLike | Sequence[str] | Mapping[Any, str]"
 
 
 class HuffmanMerge(NamedTuple):
@@ -59,8 +68,8 @@ class HuffmanMerge(NamedTuple):
     (('b',), ('c',), 0.5)
     """
 
-    left: tuple
-    right: tuple
+    left: tuple[Hashable, ...]
+    right: tuple[Hashable, ...]
     left_probability: float
     right_probability: float
     probability: float
@@ -69,8 +78,21 @@ class HuffmanMerge(NamedTuple):
 # --- Huffman's algorithm --------------------------------------------------------------------
 
 
-def _symbols_and_probs(probs, symbols) -> tuple[list, np.ndarray]:
-    """Validate ``probs`` (array or mapping) and ``symbols``; return both as parallel lists."""
+def _distribution_1d(probs: ArrayLike) -> np.ndarray:
+    """``probs`` as a 1-D float64 distribution."""
+    p = as_distribution(probs, "probs")
+    if p.ndim != 1:
+        raise ValueError(f"probs must be 1-D; got an array of shape {p.shape}")
+    return p
+
+
+def _symbols_and_probs(
+    probs: _Probs, symbols: Iterable[Hashable] | None
+) -> tuple[list[Any], np.ndarray]:
+    """Validate ``probs`` (array or mapping) and ``symbols``; return both as parallel lists.
+
+    Without ``symbols`` the symbols are the keys of a mapping, else ``0 .. n-1``.
+    """
     if isinstance(probs, Mapping):
         if symbols is not None:
             raise ValueError(
@@ -79,9 +101,7 @@ def _symbols_and_probs(probs, symbols) -> tuple[list, np.ndarray]:
         symbols = list(probs.keys())
         p = as_distribution(list(probs.values()), "probs")
     else:
-        p = as_distribution(probs, "probs")
-        if p.ndim != 1:
-            raise ValueError(f"probs must be 1-D; got an array of shape {p.shape}")
+        p = _distribution_1d(probs)
         if symbols is None:
             symbols = list(range(p.size))
         else:
@@ -93,7 +113,7 @@ def _symbols_and_probs(probs, symbols) -> tuple[list, np.ndarray]:
                     f"symbols must have one entry per probability: got {len(symbols)} "
                     f"symbols for {p.size} probabilities"
                 )
-            seen: set = set()
+            seen: set[Hashable] = set()
             for s in symbols:
                 if s in seen:
                     raise ValueError(f"symbols must be distinct; {s!r} appears twice")
@@ -127,7 +147,7 @@ def _huffman(p: np.ndarray) -> tuple[list[tuple[int, int]], list[float]]:
     return merges, node_p
 
 
-def huffman_merges(probs, symbols=None) -> list[HuffmanMerge]:
+def huffman_merges(probs: _Probs, symbols: Iterable[Hashable] | None = None) -> list[HuffmanMerge]:
     """List the merges Huffman's algorithm makes, step by step.
 
     At every step the two least probable subtrees are joined under a new node.
@@ -180,7 +200,7 @@ def huffman_merges(probs, symbols=None) -> list[HuffmanMerge]:
     """
     symbols, p = _symbols_and_probs(probs, symbols)
     merges, node_p = _huffman(p)
-    members: list[tuple] = [(s,) for s in symbols]
+    members: list[tuple[Hashable, ...]] = [(s,) for s in symbols]
     out = []
     for zero, one in merges:
         members.append(members[zero] + members[one])
@@ -192,7 +212,7 @@ def huffman_merges(probs, symbols=None) -> list[HuffmanMerge]:
     return out
 
 
-def huffman_code(probs, symbols=None) -> dict:
+def huffman_code(probs: _Probs, symbols: Iterable[Hashable] | None = None) -> dict[Any, str]:
     """Build an optimal binary prefix code with Huffman's algorithm.
 
     Parameters
@@ -258,7 +278,7 @@ def huffman_code(probs, symbols=None) -> dict:
 # --- code lengths ---------------------------------------------------------------------------
 
 
-def shannon_code_lengths(probs) -> np.ndarray:
+def shannon_code_lengths(probs: ArrayLike) -> np.ndarray:
     """Return the Shannon code lengths ``ceil(-log2 p)``.
 
     Parameters
@@ -303,9 +323,7 @@ def shannon_code_lengths(probs) -> np.ndarray:
     ...
     ValueError: probs must be positive for a Shannon code; probs[2] is 0
     """
-    p = as_distribution(probs, "probs")
-    if p.ndim != 1:
-        raise ValueError(f"probs must be 1-D; got an array of shape {p.shape}")
+    p = _distribution_1d(probs)
     zeros = np.flatnonzero(p == 0.0)
     if zeros.size:
         raise ValueError(f"probs must be positive for a Shannon code; probs[{int(zeros[0])}] is 0")
@@ -314,14 +332,16 @@ def shannon_code_lengths(probs) -> np.ndarray:
     return np.maximum(1 - exponent.astype(np.int64), 0 if p.size == 1 else 1)
 
 
-def _code_lengths(code, name: str) -> np.ndarray:
+def _code_lengths(code: _Lengths, name: str) -> np.ndarray:
     """Lengths from a mapping of codewords, a sequence of codewords, or a sequence of lengths."""
     if isinstance(code, Mapping):
         code = list(code.values())
     if isinstance(code, str):
         raise ValueError(f"{name} must be a sequence of codewords or lengths, not one string")
-    if isinstance(code, Sequence) and len(code) and all(isinstance(w, str) for w in code):
-        return np.array([len(w) for w in code], dtype=np.int64)
+    if isinstance(code, Sequence) and len(code):
+        words = [w for w in code if isinstance(w, str)]
+        if len(words) == len(code):
+            return np.array([len(w) for w in words], dtype=np.int64)
     lengths = as_array(code, name)
     if lengths.ndim != 1:
         raise ValueError(f"{name} must be 1-D; got an array of shape {lengths.shape}")
@@ -331,7 +351,7 @@ def _code_lengths(code, name: str) -> np.ndarray:
     return lengths.astype(np.int64)
 
 
-def kraft_sum(lengths, *, arity: int = 2) -> float:
+def kraft_sum(lengths: _Lengths, *, arity: int = 2) -> float:
     """Return the Kraft sum ``sum(arity ** -l)`` of a list of code lengths.
 
     A prefix code with these lengths exists if and only if the sum is at
@@ -382,7 +402,7 @@ def kraft_sum(lengths, *, arity: int = 2) -> float:
     return math.fsum(terms.tolist())
 
 
-def average_code_length(probs, code) -> float:
+def average_code_length(probs: _Probs, code: _Lengths) -> float:
     """Return the average codeword length ``sum(p * l)`` in code letters (bits) per symbol.
 
     Parameters
@@ -418,14 +438,7 @@ def average_code_length(probs, code) -> float:
     >>> average_code_length({"a": 0.5, "b": 0.5}, {"a": "0", "b": "1"})
     1.0
     """
-    if isinstance(probs, Mapping):
-        keys = list(probs.keys())
-        p = as_distribution(list(probs.values()), "probs")
-    else:
-        p = as_distribution(probs, "probs")
-        if p.ndim != 1:
-            raise ValueError(f"probs must be 1-D; got an array of shape {p.shape}")
-        keys = list(range(p.size))
+    keys, p = _symbols_and_probs(probs, None)
     if isinstance(code, Mapping):
         missing = [k for k in keys if k not in code]
         if missing:
@@ -450,7 +463,7 @@ def average_code_length(probs, code) -> float:
 # --- prefix-freeness, encoding and decoding -------------------------------------------------
 
 
-def _codewords(code, name: str = "code") -> list[str]:
+def _codewords(code: _Code | Iterable[str], name: str = "code") -> list[str]:
     words = list(code.values()) if isinstance(code, Mapping) else list(code)
     for w in words:
         if not isinstance(w, str):
@@ -458,7 +471,7 @@ def _codewords(code, name: str = "code") -> list[str]:
     return words
 
 
-def is_prefix_free(code) -> bool:
+def is_prefix_free(code: _Code | Iterable[str]) -> bool:
     """Tell whether no codeword is a prefix of another (repeated codewords count as prefixes).
 
     Parameters
@@ -493,7 +506,7 @@ def is_prefix_free(code) -> bool:
     return not any(b.startswith(a) for a, b in pairwise(words))
 
 
-def encode(message: Iterable, code: Mapping) -> str:
+def encode(message: Iterable[Hashable], code: _Code) -> str:
     """Encode a message by joining the codewords of its symbols.
 
     Parameters
@@ -539,7 +552,7 @@ def encode(message: Iterable, code: Mapping) -> str:
         raise  # pragma: no cover
 
 
-def decode(bits: str, code: Mapping) -> list:
+def decode(bits: str, code: _Code) -> list[Any]:
     """Decode a string of codewords back into the list of symbols.
 
     Parameters
@@ -586,10 +599,10 @@ def decode(bits: str, code: Mapping) -> list:
         raise ValueError("code has an empty codeword; it cannot be decoded")
     if not is_prefix_free(words):
         raise ValueError("code is not prefix-free; a stream of its codewords is ambiguous")
-    lookup: dict[str, Hashable] = {w: s for s, w in code.items()}
+    lookup: dict[str, Any] = {w: s for s, w in code.items()}
     sizes = sorted({len(w) for w in words})
     n = len(bits)
-    out = []
+    out: list[Any] = []
     append = out.append
     i = 0
     while i < n:

@@ -18,10 +18,13 @@ Every divergence takes a keyword-only ``base``: 2 (bits, the default),
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from kltools._checks import as_array, as_distribution, resolve_base
+from kltools.measures import kl_terms
 
 __all__ = [
     "density_kl",
@@ -35,7 +38,7 @@ __all__ = [
 _LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
-def _positive(x, name: str) -> np.ndarray:
+def _positive(x: ArrayLike, name: str) -> np.ndarray:
     """A finite float64 array whose entries are all > 0."""
     arr = as_array(x, name)
     if arr.size and not arr.min() > 0.0:
@@ -43,7 +46,7 @@ def _positive(x, name: str) -> np.ndarray:
     return arr
 
 
-def _non_negative(x, name: str) -> np.ndarray:
+def _non_negative(x: ArrayLike, name: str) -> np.ndarray:
     """A finite float64 array whose entries are all >= 0."""
     arr = as_array(x, name)
     if arr.size and not arr.min() >= 0.0:
@@ -51,12 +54,12 @@ def _non_negative(x, name: str) -> np.ndarray:
     return arr
 
 
-def _scalar_or_array(arr: np.ndarray):
+def _scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
     """A Python float for a 0-d result, the array otherwise."""
     return float(arr) if arr.ndim == 0 else arr
 
 
-def _grid_spacing(x) -> tuple[np.ndarray, float]:
+def _grid_spacing(x: ArrayLike) -> tuple[np.ndarray, float]:
     """Validate an evenly spaced, strictly increasing 1-D grid; return it and its spacing."""
     x = as_array(x, "x")
     if x.ndim != 1:
@@ -81,7 +84,10 @@ def _grid_spacing(x) -> tuple[np.ndarray, float]:
     return x, dx
 
 
-def _density_pair(p, q, x=None):
+def _density_pair(
+    p: ArrayLike, q: ArrayLike, x: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Validate two non-negative density arrays of the same shape (that of ``x`` if given)."""
     p = _non_negative(p, "p")
     q = _non_negative(q, "q")
     if p.shape != q.shape:
@@ -94,7 +100,7 @@ def _density_pair(p, q, x=None):
 # --- Gaussians ------------------------------------------------------------------------------
 
 
-def gaussian_pdf(x, mu=0.0, sigma=1.0):
+def gaussian_pdf(x: ArrayLike, mu: ArrayLike = 0.0, sigma: ArrayLike = 1.0) -> float | np.ndarray:
     """Evaluate the normal density ``N(mu, sigma**2)`` at ``x``.
 
     Parameters
@@ -134,7 +140,9 @@ def gaussian_pdf(x, mu=0.0, sigma=1.0):
     return _scalar_or_array(out)
 
 
-def mixture_pdf(x, weights, mus, sigmas):
+def mixture_pdf(
+    x: ArrayLike, weights: ArrayLike, mus: ArrayLike, sigmas: ArrayLike
+) -> float | np.ndarray:
     """Evaluate the Gaussian mixture ``sum_k w_k N(mu_k, sigma_k**2)`` at ``x``.
 
     Parameters
@@ -180,7 +188,14 @@ def mixture_pdf(x, weights, mus, sigmas):
     return _scalar_or_array(comps @ w)
 
 
-def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q, *, base=2):
+def gaussian_kl(
+    mu_p: ArrayLike,
+    sigma_p: ArrayLike,
+    mu_q: ArrayLike,
+    sigma_q: ArrayLike,
+    *,
+    base: float | str = 2,
+) -> float | np.ndarray:
     """Closed-form ``D_KL(N(mu_p, sigma_p**2) || N(mu_q, sigma_q**2))``.
 
     Parameters
@@ -249,8 +264,11 @@ def gaussian_kl(mu_p, sigma_p, mu_q, sigma_q, *, base=2):
 # --- sampled densities ----------------------------------------------------------------------
 
 
-def kl_integrand(p, q, *, base=2) -> np.ndarray:
-    """The pointwise KL integrand ``p * log(p / q)``.
+def kl_integrand(p: ArrayLike, q: ArrayLike, *, base: float | str = 2) -> np.float64 | np.ndarray:
+    """The pointwise KL integrand ``p * log(p / q)`` of two sampled densities.
+
+    This is :func:`kltools.kl_terms` for density values, which must have the
+    same shape (they are not broadcast).
 
     Parameters
     ----------
@@ -261,15 +279,20 @@ def kl_integrand(p, q, *, base=2) -> np.ndarray:
 
     Returns
     -------
-    numpy.ndarray
+    numpy.float64 or numpy.ndarray
         ``p * log(p / q) / ln(base)`` elementwise, with ``0 * log(0 / q) = 0``
-        (also for ``q = 0``) and ``+inf`` where ``p > 0`` and ``q = 0``. It is
-        negative where ``q > p``; only its integral is non-negative.
+        (also for ``q = 0``) and ``+inf`` where ``p > 0`` and ``q = 0``, in
+        the shape of ``p`` (a scalar for scalars). It is negative where
+        ``q > p``; only its integral is non-negative.
 
     Raises
     ------
     ValueError
         If ``p`` or ``q`` has a negative or non-finite entry, or their shapes differ.
+
+    See Also
+    --------
+    density_kl : the integral of the integrand over a grid.
 
     Examples
     --------
@@ -279,18 +302,10 @@ def kl_integrand(p, q, *, base=2) -> np.ndarray:
     array([inf])
     """
     p, q = _density_pair(p, q)
-    ln_b = resolve_base(base)
-    out = np.zeros(p.shape)
-    both = (p > 0.0) & (q > 0.0)
-    pb = p[both]
-    # log p - log q rather than log(p / q): the ratio may overflow
-    with np.errstate(over="ignore"):
-        out[both] = pb * (np.log(pb) - np.log(q[both])) / ln_b
-    out[(p > 0.0) & (q == 0.0)] = np.inf
-    return out
+    return kl_terms(p, q, base=base)
 
 
-def density_kl(p, q, x, *, base=2) -> float:
+def density_kl(p: ArrayLike, q: ArrayLike, x: ArrayLike, *, base: float | str = 2) -> float:
     """``D_KL(p || q)`` for densities sampled on the same evenly spaced grid.
 
     Parameters
@@ -344,7 +359,7 @@ def density_kl(p, q, x, *, base=2) -> float:
     """
     x, dx = _grid_spacing(x)
     p, q = _density_pair(p, q, x)
-    terms = kl_integrand(p, q, base=base)
+    terms = kl_terms(p, q, base=base)
     with np.errstate(over="ignore"):
         return float(terms.sum() * dx)
 
@@ -404,7 +419,9 @@ class _ReverseObjective:
         return float(self.batch(mu, sigma)[0])
 
 
-def _nelder_mead(f, x0: np.ndarray, steps: np.ndarray) -> tuple[np.ndarray, float]:
+def _nelder_mead(
+    f: Callable[[np.ndarray], float], x0: np.ndarray, steps: np.ndarray
+) -> tuple[np.ndarray, float]:
     """Minimise ``f`` from ``x0`` with the Nelder–Mead simplex method.
 
     Standard coefficients (reflection 1, expansion 2, contraction 1/2, shrink
@@ -470,7 +487,13 @@ def _reverse_fit(objective: _ReverseObjective, mu0: float, sigma0: float) -> tup
     return float(v[0] * span), float(math.exp(v[1]))
 
 
-def fit_gaussian(p, x, *, direction="forward", init=None) -> tuple[float, float]:
+def fit_gaussian(
+    p: ArrayLike,
+    x: ArrayLike,
+    *,
+    direction: str = "forward",
+    init: Sequence[float] | None = None,
+) -> tuple[float, float]:
     """Fit a Gaussian ``q = N(mu, sigma**2)`` to a sampled density by minimising a KL divergence.
 
     Parameters

@@ -5,7 +5,9 @@ or floating dtype) and computes in float64. The reducing measures
 (:func:`entropy`, :func:`cross_entropy`, :func:`kl_divergence`) treat the last
 axis as the distribution unless ``axis`` says otherwise, broadcast ``p``
 against ``q``, and drop the distribution axis from the result: a 1-D input
-gives an ``np.float64`` scalar.
+gives an ``np.float64`` scalar. :func:`kl_terms` gives the terms p log(p / q)
+of the divergence elementwise, for any non-negative values. The block-wise
+sums themselves live in the private module :mod:`kltools._reductions`.
 
 ``base`` is keyword-only everywhere: 2 (bits, the default), ``np.e`` (nats),
 10 (dits, also called hartleys), any positive number other than 1, or one of
@@ -23,15 +25,18 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from kltools._checks import (
-    _real_array,
-    _reject_nonfinite,
     as_array,
     as_probability,
-    check_sums,
+    as_real_array,
+    broadcast_shape,
+    check_axis,
+    reject_negative,
     resolve_base,
 )
+from kltools._reductions import kl_terms_into, sum_p_log_p, sum_p_log_q, sum_p_log_ratio
 
 __all__ = [
     "binary_cross_entropy",
@@ -41,29 +46,15 @@ __all__ = [
     "entropy",
     "information",
     "kl_divergence",
+    "kl_terms",
     "normalize",
 ]
-
-# The reductions work through the data in blocks of about this many elements,
-# so that the intermediate logarithms stay in the CPU cache and the extra
-# memory used does not grow with the input.
-_BLOCK = 1 << 17
-_STAGED_ROWS = 64
-# np.vecdot hands each row to the BLAS dot product. Below _BLAS_MIN elements
-# the per-call overhead dominates; above _BLAS_MAX OpenBLAS splits a dot
-# product across threads, which costs more than it gains on blocks this small.
-_BLAS_MIN, _BLAS_MAX = 16, 10_000
 
 _LN2 = math.log(2.0)
 _LN10 = math.log(10.0)
 
 
-# --------------------------------------------------------------------------
-# Helpers
-# --------------------------------------------------------------------------
-
-
-def _log_for(base):
+def _log_for(base: float | str) -> tuple[np.ufunc, float]:
     """Return ``(log, scale)``: ``log(x) / scale`` is the logarithm to ``base``."""
     ln_b = resolve_base(base)
     if ln_b == _LN2:
@@ -73,192 +64,15 @@ def _log_for(base):
     return np.log, ln_b
 
 
-def _scalar(x):
+def _scalar(x: np.ndarray | np.float64) -> np.float64 | np.ndarray:
     """Turn a 0-d array into an ``np.float64`` scalar; leave other arrays alone."""
     return x[()] if isinstance(x, np.ndarray) and x.ndim == 0 else x
 
 
-def _finish(x, divisor):
+def _finish(x: np.ndarray | np.float64, divisor: float) -> np.float64 | np.ndarray:
     """``x / divisor`` as a scalar for 0-d results, with -0.0 turned into 0.0."""
     with np.errstate(all="ignore"):  # a tiny result may underflow
         return _scalar(x / divisor + 0.0)
-
-
-def _broadcast(a, b, name_a, name_b):
-    """Broadcast shape of two arrays, or a ValueError naming both shapes."""
-    try:
-        return np.broadcast_shapes(a.shape, b.shape)
-    except ValueError:
-        raise ValueError(
-            f"{name_a} and {name_b} must broadcast together; got shapes {a.shape} and {b.shape}"
-        ) from None
-
-
-def _normalize_axis(axis, ndim, name):
-    """Return ``axis`` as a non-negative index into an array of ``ndim`` dimensions."""
-    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, (int, np.integer)):
-        raise TypeError(f"axis must be an integer; got {type(axis).__name__}")
-    if not -ndim <= axis < ndim:
-        raise ValueError(f"axis {axis} is out of range for {name} with {ndim} dimension(s)")
-    return int(axis) % ndim
-
-
-def _distribution_rows(arrays, names, axis):
-    """Validate shapes and lay the distributions out as rows of 2-D arrays.
-
-    Returns the 2-D arrays (all of shape ``(m, n)``, views when possible)
-    and the shape of the result.
-    """
-    for a, name in zip(arrays, names, strict=True):
-        if a.ndim == 0:
-            raise ValueError(f"{name} must be at least 1-D (a distribution); got a scalar")
-    shape = arrays[0].shape
-    if len(arrays) == 2:
-        shape = _broadcast(arrays[0], arrays[1], *names)
-    ax = _normalize_axis(axis, len(shape), names[0] if len(arrays) == 1 else " and ".join(names))
-    n = shape[ax]
-    if n == 0:
-        empty = next(
-            name
-            for a, name in zip(arrays, names, strict=True)
-            if a.ndim >= len(shape) - ax and a.shape[ax - len(shape)] == 0
-        )
-        raise ValueError(f"{empty} is an empty distribution (length 0 along axis {axis})")
-    out_shape = shape[:ax] + shape[ax + 1 :]
-    rows = []
-    for a in arrays:
-        if a.shape != shape:
-            a = np.broadcast_to(a, shape)
-        if ax != len(shape) - 1:
-            a = np.moveaxis(a, ax, -1)
-        rows.append(a.reshape(-1, n))
-    return rows, out_shape
-
-
-def _check_entries(block, name):
-    """Raise ValueError for NaN, infinite or negative entries of ``block``."""
-    _reject_nonfinite(block, name)
-    lo = block.min()
-    if lo < 0.0:
-        raise ValueError(f"{name} must not have negative entries; got {float(lo)!r}")
-
-
-# Block kernels. Each gets 2-D blocks of the inputs and a scratch buffer of the
-# same shape, and returns the per-row sum for its block: sum p log q for the
-# cross-entropy (and entropy, q = p) and sum p log(p/q) for the divergence.
-# The fast path assumes strictly positive finite input; whenever the block
-# result is not finite (a zero, a negative entry, NaN or an infinity, or an
-# overflow in p/q) the block is redone carefully by the slow path, which also
-# raises the error for bad entries. The fast path needs no masks.
-
-
-def _rowdot(a, b):
-    """Row-wise dot products of two 2-D arrays.
-
-    Rows go to BLAS one at a time (``np.vecdot``), the fastest route, in
-    pieces of at most ``_BLAS_MAX`` so that BLAS never starts worker threads
-    for them. For short rows the per-call overhead dominates and
-    ``np.einsum`` is faster.
-    """
-    n = a.shape[-1]
-    if n < _BLAS_MIN:
-        return np.einsum("ij,ij->i", a, b)
-    if n <= _BLAS_MAX:
-        return np.vecdot(a, b)
-    step = -(-n // -(-n // _BLAS_MAX))  # equal pieces, each at most _BLAS_MAX
-    total = np.vecdot(a[:, :step], b[:, :step])
-    for c in range(step, n, step):
-        total += np.vecdot(a[:, c : c + step], b[:, c : c + step])
-    return total
-
-
-def _rowsum(a):
-    """Row sums of a 2-D array (``np.einsum`` is faster for short rows)."""
-    if a.shape[-1] < _BLAS_MIN:
-        return np.einsum("ij->i", a)
-    return np.add.reduce(a, axis=-1)
-
-
-def _plogq_slow(pb, qb, buf, log):
-    _check_entries(pb, "p")
-    if qb is not pb:
-        _check_entries(qb, "q")
-    log(qb, out=buf)  # -inf where q == 0: p log q = -inf where p > 0
-    buf[pb == 0.0] = 0.0  # 0 log q = 0, including 0 log 0
-    return _rowdot(pb, buf)
-
-
-def _entropy_block(blocks, buf, log):
-    (pb,) = blocks
-    log(pb, out=buf)
-    t = _rowdot(pb, buf)
-    if not math.isfinite(t.sum()):
-        t = _plogq_slow(pb, pb, buf, log)
-    return t
-
-
-def _cross_entropy_block(blocks, buf, log):
-    pb, qb = blocks
-    lo = pb.min()
-    log(qb, out=buf)
-    t = _rowdot(pb, buf)
-    if not (lo >= 0.0 and math.isfinite(t.sum())):
-        t = _plogq_slow(pb, qb, buf, log)
-    return t
-
-
-def _kl_block(blocks, buf, log):
-    pb, qb = blocks
-    lo = pb.min()
-    np.divide(pb, qb, out=buf)
-    log(buf, out=buf)
-    t = _rowdot(pb, buf)
-    if not (lo >= 0.0 and math.isfinite(t.sum())):
-        _check_entries(pb, "p")
-        _check_entries(qb, "q")
-        log(pb, out=buf)  # log p - log q cannot overflow as p / q can
-        buf -= log(qb)  # +inf where q == 0 < p
-        buf[pb == 0.0] = 0.0  # 0 log(0 / q) = 0
-        t = _rowdot(pb, buf)
-    return t
-
-
-def _reduce(kernel, arrays, names, axis, log):
-    """Run ``kernel`` block by block; check the sums; return per-row totals."""
-    rows, out_shape = _distribution_rows(arrays, names, axis)
-    m, n = rows[0].shape
-    total = np.zeros(m)
-    if m == 0:
-        return total.reshape(out_shape)
-    sums = np.zeros((len(rows), m))
-    if all(a.dtype == np.float64 and (n == 1 or a.strides[-1] == a.itemsize) for a in rows):
-        step_c = min(n, _BLOCK)  # whole rows, or long rows in pieces
-        step_r = max(1, _BLOCK // step_c)
-        staged = None
-    else:
-        # The distributions run across memory (axis is not the last one, or a
-        # strided view), or are not float64: copy square-ish blocks to
-        # contiguous float64 scratch first, never the whole input.
-        step_r = min(m, _STAGED_ROWS)
-        step_c = min(n, _BLOCK // step_r)
-        staged = [np.empty((step_r, step_c)) for _ in rows]
-    buf = np.empty((min(step_r, m), step_c))
-    with np.errstate(all="ignore"):
-        for r0 in range(0, m, step_r):
-            r = slice(r0, r0 + step_r)
-            for c0 in range(0, n, step_c):
-                blocks = [a[r, c0 : c0 + step_c] for a in rows]
-                h, w = blocks[0].shape
-                if staged is not None:
-                    for s, b in zip(staged, blocks, strict=True):
-                        np.copyto(s[:h, :w], b)
-                    blocks = [s[:h, :w] for s in staged]
-                for s, b in zip(sums, blocks, strict=True):
-                    s[r] += _rowsum(b)
-                total[r] += kernel(blocks, buf[:h, :w], log)
-    for s, name in zip(sums, names, strict=True):
-        check_sums(s, name, axis=axis)
-    return total.reshape(out_shape)
 
 
 # --------------------------------------------------------------------------
@@ -266,7 +80,7 @@ def _reduce(kernel, arrays, names, axis, log):
 # --------------------------------------------------------------------------
 
 
-def information(p, *, base=2):
+def information(p: ArrayLike, *, base: float | str = 2) -> np.float64 | np.ndarray:
     """Information content (surprisal) of events with probability ``p``.
 
     The information of an event of probability p is ``-log_b(p)``: a certain
@@ -318,7 +132,7 @@ def information(p, *, base=2):
     return _finish(out, -scale)
 
 
-def entropy(p, *, base=2, axis=-1):
+def entropy(p: ArrayLike, *, base: float | str = 2, axis: int = -1) -> np.float64 | np.ndarray:
     """Shannon entropy H(P) = -Σ p log_b p of one or many distributions.
 
     Parameters
@@ -378,12 +192,13 @@ def entropy(p, *, base=2, axis=-1):
     ValueError: p must sum to 1 along axis -1; got a sum of 0.9
     """
     log, scale = _log_for(base)
-    arr = _real_array(p, "p")
-    total = _reduce(_entropy_block, [arr], ["p"], axis, log)
+    total = sum_p_log_p(as_real_array(p, "p"), axis, log)
     return _finish(total, -scale)
 
 
-def cross_entropy(p, q, *, base=2, axis=-1):
+def cross_entropy(
+    p: ArrayLike, q: ArrayLike, *, base: float | str = 2, axis: int = -1
+) -> np.float64 | np.ndarray:
     """Cross-entropy H(P, Q) = -Σ p log_b q.
 
     The average number of bits (for base 2) needed to encode outcomes drawn
@@ -443,12 +258,13 @@ def cross_entropy(p, q, *, base=2, axis=-1):
     inf
     """
     log, scale = _log_for(base)
-    arrays = [_real_array(p, "p"), _real_array(q, "q")]
-    total = _reduce(_cross_entropy_block, arrays, ["p", "q"], axis, log)
+    total = sum_p_log_q(as_real_array(p, "p"), as_real_array(q, "q"), axis, log)
     return _finish(total, -scale)
 
 
-def kl_divergence(p, q, *, base=2, axis=-1):
+def kl_divergence(
+    p: ArrayLike, q: ArrayLike, *, base: float | str = 2, axis: int = -1
+) -> np.float64 | np.ndarray:
     """Kullback–Leibler divergence D_KL(P ‖ Q) = Σ p log_b(p / q).
 
     The extra bits (for base 2) paid per outcome when outcomes drawn from P
@@ -486,6 +302,7 @@ def kl_divergence(p, q, *, base=2, axis=-1):
     See Also
     --------
     entropy, cross_entropy
+    kl_terms : the terms p log_b(p / q) of the sum, elementwise.
 
     Notes
     -----
@@ -513,12 +330,79 @@ def kl_divergence(p, q, *, base=2, axis=-1):
     1.0
     """
     log, scale = _log_for(base)
-    arrays = [_real_array(p, "p"), _real_array(q, "q")]
-    total = _reduce(_kl_block, arrays, ["p", "q"], axis, log)
+    total = sum_p_log_ratio(as_real_array(p, "p"), as_real_array(q, "q"), axis, log)
     return _finish(np.maximum(total, 0.0), scale)  # scale < 0 for a base below 1
 
 
-def binary_entropy(p, *, base=2):
+def kl_terms(p: ArrayLike, q: ArrayLike, *, base: float | str = 2) -> np.float64 | np.ndarray:
+    """The terms p log_b(p / q) of the KL divergence, elementwise.
+
+    Summed over a distribution they give :func:`kl_divergence`; over a grid
+    of density values, times the grid spacing, they approximate the
+    divergence of two densities (:func:`kltools.continuous.density_kl`).
+    This is the counterpart of ``scipy.special.rel_entr``, in the unit of
+    ``base`` and with kltools' strict input checks.
+
+    Parameters
+    ----------
+    p, q : array_like
+        Non-negative finite numbers (probabilities or density values); they
+        broadcast together. They need not sum to 1.
+    base : float or str, optional, keyword-only
+        Logarithm base: 2 (bits, default), ``np.e`` (nats), 10 (dits), any
+        positive number other than 1, or ``"bits"``, ``"nats"``, ``"dits"``.
+
+    Returns
+    -------
+    numpy.float64 or numpy.ndarray
+        ``p log_b(p / q)`` in the broadcast shape of ``p`` and ``q``; a
+        scalar when both are scalars. A term is negative where q > p.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` or ``q`` has a negative entry, NaN or an infinity, if their
+        shapes do not broadcast, or if ``base`` is invalid.
+    TypeError
+        If ``p`` or ``q`` is not numeric.
+
+    See Also
+    --------
+    kl_divergence : the sum of the terms over each distribution.
+
+    Notes
+    -----
+    By convention 0 log(0 / q) = 0 for every q, including q = 0, and the
+    term is ``+inf`` where p > 0 = q (for every base). The logarithm of the
+    ratio is computed as ``log p - log q``, which does not overflow where
+    ``p / q`` would, and divided by ``ln(base)`` after the product with p.
+
+    Examples
+    --------
+    >>> from kltools import kl_terms
+    >>> kl_terms([0.5, 0.5, 0.0, 0.0, 0.5], [0.25, 1.0, 0.5, 0.0, 0.0])
+    array([ 0.5, -0.5,  0. ,  0. ,  inf])
+    >>> round(float(kl_terms([0.25, 0.25, 0.25, 0.25], [0.5, 0.25, 0.125, 0.125]).sum()), 12)
+    0.25
+    >>> float(kl_terms(1.0, np.e, base="nats"))
+    -1.0
+    >>> kl_terms([0.5, -0.5], [0.5, 0.5])
+    Traceback (most recent call last):
+    ...
+    ValueError: p must not have negative entries; got -0.5
+    """
+    ln_b = resolve_base(base)
+    p_arr = as_array(p, "p")
+    q_arr = as_array(q, "q")
+    out = np.empty(broadcast_shape(p_arr, q_arr, "p", "q"))
+    reject_negative(p_arr, "p")
+    reject_negative(q_arr, "q")
+    with np.errstate(all="ignore"):  # log 0 and the masked-out terms
+        kl_terms_into(p_arr, q_arr, out, np.log, ln_b)
+    return _scalar(out)
+
+
+def binary_entropy(p: ArrayLike, *, base: float | str = 2) -> np.float64 | np.ndarray:
     """Entropy of a Bernoulli(p) variable: -p log_b p - (1 - p) log_b(1 - p).
 
     Parameters
@@ -569,7 +453,9 @@ def binary_entropy(p, *, base=2):
     return _finish(a + b, -scale)
 
 
-def binary_cross_entropy(y, y_hat, *, base=2, eps=None):
+def binary_cross_entropy(
+    y: ArrayLike, y_hat: ArrayLike, *, base: float | str = 2, eps: float | None = None
+) -> np.float64 | np.ndarray:
     """Binary cross-entropy -y log_b ŷ - (1 - y) log_b(1 - ŷ), elementwise.
 
     The log loss of a predicted probability ``y_hat`` for a label ``y``. The
@@ -634,7 +520,7 @@ def binary_cross_entropy(y, y_hat, *, base=2, eps=None):
     scale = resolve_base(base)
     y_arr = as_probability(y, "y")
     yh = as_probability(y_hat, "y_hat")
-    _broadcast(y_arr, yh, "y", "y_hat")
+    broadcast_shape(y_arr, yh, "y", "y_hat")
     if eps is not None:
         if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, (int, float, np.number)):
             raise TypeError(f"eps must be a number or None; got {type(eps).__name__}")
@@ -647,7 +533,9 @@ def binary_cross_entropy(y, y_hat, *, base=2, eps=None):
     return _finish(a + b, -scale)
 
 
-def binary_cross_entropy_with_logits(y, logits, *, base=2):
+def binary_cross_entropy_with_logits(
+    y: ArrayLike, logits: ArrayLike, *, base: float | str = 2
+) -> np.float64 | np.ndarray:
     """Binary cross-entropy of ``sigmoid(logits)`` for labels ``y``, stably.
 
     Equal to ``binary_cross_entropy(y, 1 / (1 + exp(-logits)))`` but computed
@@ -707,7 +595,7 @@ def binary_cross_entropy_with_logits(y, logits, *, base=2):
     scale = resolve_base(base)
     y_arr = as_probability(y, "y")
     z = as_array(logits, "logits")
-    _broadcast(y_arr, z, "y", "logits")
+    broadcast_shape(y_arr, z, "y", "logits")
     with np.errstate(all="ignore"):  # exp(-|z|) underflows to 0 harmlessly
         # max(z, 0) - y z, without the cancellation of subtracting two large terms
         linear = np.where(z >= 0.0, (1.0 - y_arr) * z, -y_arr * z)
@@ -715,7 +603,7 @@ def binary_cross_entropy_with_logits(y, logits, *, base=2):
     return _finish(loss, scale)
 
 
-def normalize(counts, *, axis=-1):
+def normalize(counts: ArrayLike, *, axis: int = -1) -> np.ndarray:
     """Turn non-negative counts or weights into a probability distribution.
 
     Divides each slice along ``axis`` by its sum. This is the step that
@@ -759,11 +647,10 @@ def normalize(counts, *, axis=-1):
     arr = as_array(counts, "counts")
     if arr.ndim == 0:
         raise ValueError("counts must be at least 1-D; got a scalar")
-    ax = _normalize_axis(axis, arr.ndim, "counts")
+    ax = check_axis(axis, arr.ndim, "counts")
     if arr.shape[ax] == 0:
         raise ValueError(f"counts is empty along axis {axis}")
-    if arr.size and arr.min() < 0.0:
-        raise ValueError(f"counts must not have negative entries; got {float(arr.min())!r}")
+    reject_negative(arr, "counts")
     with np.errstate(all="ignore"):
         sums = arr.sum(axis=ax, keepdims=True)
     if not np.isfinite(sums).all():

@@ -1,6 +1,6 @@
 """Benchmark kltools.measures against scipy.stats.entropy.
 
-Run as ``python tests/bench_measures.py``. On a (1000, 10000) float64 array of
+Run as ``python tests/library/bench_measures.py``. On a (1000, 10000) float64 array of
 strictly positive normalised rows it times ``kl_divergence``, ``cross_entropy``
 and ``entropy`` (input checks included) against ``scipy.stats.entropy`` in the
 same process, alternating the two so that both see the same machine load, and
@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import scipy.stats
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import kltools  # noqa: E402
