@@ -13,7 +13,7 @@ Screenshots of each notebook after Run All and of each widget after each move ar
 
 from __future__ import annotations
 
-import json
+import importlib
 import math
 import re
 from pathlib import Path
@@ -23,11 +23,11 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 PlaywrightTimeout = playwright_api.TimeoutError
 
-from kltools import widgets  # noqa: E402  (the twin of each widget on the page)
+from kltools.lessons import LESSONS  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
+LESSON_OF = {lesson.notebook: lesson for lesson in LESSONS}
 WIDGET = ".widget-vbox:has(> img.widget-image)"  # a kltools LessonWidget as the page shows it
 IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
 PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
@@ -38,21 +38,15 @@ VIEWPORT = {"width": 1280, "height": 1400}  # tall enough for the tallest widget
 TYPED_WEIGHTS = ("1, 2, 3, 4", "1/2, 1/4, 1/4")  # what a learner types into a text box
 
 
-def widget_calls(notebook: str) -> list[str]:
-    """The call that makes each widget the notebook shows: the last line of its cell."""
-    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
-    return [
-        "".join(cell["source"]).strip().splitlines()[-1]
-        for cell in cells
-        if cell["cell_type"] == "code"
-        and any(WIDGET_MIME in out.get("data", {}) for out in cell.get("outputs", []))
-    ]
+def twin_factories(lesson) -> list:
+    """The lesson's widget factories, in the order its notebook shows the widgets."""
+    return list(importlib.import_module(lesson.module).WIDGETS)
 
 
 WIDGETS = [
-    pytest.param(notebook, index, call, id=f"{notebook[:2]}-{call}")
-    for notebook in NOTEBOOKS
-    for index, call in enumerate(widget_calls(notebook))
+    pytest.param(lesson.notebook, index, factory, id=f"{lesson.number}-{factory.__name__}")
+    for lesson in LESSONS
+    for index, factory in enumerate(twin_factories(lesson))
 ]
 
 
@@ -82,7 +76,7 @@ def run_all(page, notebook: str) -> None:
         timeout=RUN_TIMEOUT,
     )
     page.wait_for_selector(IDLE, timeout=RUN_TIMEOUT)
-    expected = len(widget_calls(notebook))
+    expected = len(twin_factories(LESSON_OF[notebook]))
     try:  # widgets render shortly after their cell has run
         page.wait_for_function(
             f"() => document.querySelectorAll({WIDGET!r}).length >= {expected}",
@@ -153,7 +147,7 @@ def test_notebook_runs_from_the_menu_without_errors(lessons, screenshots, notebo
     assert ran == [f"[{i}]:" for i in range(1, len(ran) + 1)], "not every cell ran, in order"
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.locator(".jp-Dialog").count() == 0, "a dialog is open"
-    rendered, expected = page.locator(WIDGET).count(), len(widget_calls(notebook))
+    rendered, expected = page.locator(WIDGET).count(), len(twin_factories(LESSON_OF[notebook]))
     assert rendered == expected, (
         f"{rendered} of {expected} widgets rendered as widgets (is ipywidgets' JupyterLab "
         "extension installed?)"
@@ -237,12 +231,12 @@ MOVES = {
 }
 
 
-@pytest.mark.parametrize(("notebook", "index", "call"), WIDGETS)
+@pytest.mark.parametrize(("notebook", "index", "factory"), WIDGETS)
 def test_widget_redraws_with_kltools_numbers_at_every_move(
-    lessons, screenshots, notebook, index, call
+    lessons, screenshots, notebook, index, factory
 ):
     page = lessons.open(notebook)
-    twin = eval(call, vars(widgets))  # the same widget, computed here by kltools
+    twin = factory()  # the same widget, computed here by kltools; its controls follow the page
     view = page.locator(WIDGET).nth(index)
     view.scroll_into_view_if_needed()
     parts = view.locator(":scope > *")

@@ -5,29 +5,34 @@ import math
 import pytest
 
 from kltools import binary_entropy, entropy, information
-from kltools.widgets import coin_entropy_readout, coin_entropy_render, coin_entropy_widget
+from kltools.lessons.entropy import (
+    EXERCISES,
+    coin_entropy_readout,
+    coin_entropy_render,
+    coin_entropy_widget,
+)
 
 
 def test_readout_matches_kltools():
     r = coin_entropy_readout(0.3)
-    assert r["surprise_heads"] == pytest.approx(float(information(0.3)))
-    assert r["surprise_tails"] == pytest.approx(float(information(0.7)))
-    assert r["entropy"] == pytest.approx(float(entropy([0.3, 0.7])))
+    assert r.surprise_heads == pytest.approx(float(information(0.3)))
+    assert r.surprise_tails == pytest.approx(float(information(0.7)))
+    assert r.entropy == pytest.approx(float(entropy([0.3, 0.7])))
 
 
 def test_entropy_is_the_average_surprise():
     p = 0.15
     r = coin_entropy_readout(p)
-    average = p * r["surprise_heads"] + (1 - p) * r["surprise_tails"]
-    assert r["entropy"] == pytest.approx(average)
+    average = p * r.surprise_heads + (1 - p) * r.surprise_tails
+    assert r.entropy == pytest.approx(average)
 
 
 def test_fair_coin_is_one_bit_and_a_sure_coin_is_zero():
-    assert coin_entropy_readout(0.5)["entropy"] == pytest.approx(1.0)
+    assert coin_entropy_readout(0.5).entropy == pytest.approx(1.0)
     sure = coin_entropy_readout(1.0)
-    assert sure["entropy"] == 0.0
-    assert sure["surprise_heads"] == 0.0
-    assert sure["surprise_tails"] == math.inf
+    assert sure.entropy == 0.0
+    assert sure.surprise_heads == 0.0
+    assert sure.surprise_tails == math.inf
 
 
 def test_render_shows_infinite_surprise_as_a_symbol():
@@ -75,8 +80,7 @@ def test_plain_text_form_is_one_line():
     ],
 )
 def test_the_notebook_solutions_are_right(exercise_id, answer, wrong):
-    from kltools.exercises import evaluate
 
-    assert evaluate(exercise_id, answer).status == "right"
-    assert evaluate(exercise_id, wrong).status == "wrong"
-    assert evaluate(exercise_id, ...).status == "unanswered"
+    assert EXERCISES.evaluate(exercise_id, answer).status == "right"
+    assert EXERCISES.evaluate(exercise_id, wrong).status == "wrong"
+    assert EXERCISES.evaluate(exercise_id, ...).status == "unanswered"

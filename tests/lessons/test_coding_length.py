@@ -10,17 +10,17 @@ import pytest
 
 import kltools
 from kltools.coding import average_code_length, huffman_code, kraft_sum
-from kltools.exercises import _EXERCISES
-from kltools.widgets import (
+from kltools.lessons.coding_length import (
     CODING_PRESETS,
     CUSTOM_SOURCE,
+    EXERCISES,
     huffman_readout,
     huffman_render,
     huffman_widget,
     parse_weights,
 )
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "05_coding_length.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "05_coding_length.ipynb"
 DIE8 = "8-sided die (1/2, 1/4, 1/8, 1/16, 1/64 ×4)"
 
 
@@ -33,21 +33,21 @@ def expected_numbers(weights) -> tuple[str, str]:
 
 def test_readout_of_bishops_die() -> None:
     r = huffman_readout(CODING_PRESETS[DIE8])
-    assert list(r["code"].values()) == [
+    assert list(r.code.values()) == [
         "0", "10", "110", "1110", "111100", "111101", "111110", "111111"
     ]  # fmt: skip
-    assert r["average_length"] == pytest.approx(2.0)
-    assert r["entropy"] == pytest.approx(2.0)
-    assert r["excess"] == pytest.approx(0.0)
-    assert r["kraft"] == 1.0
-    assert r["lengths"] == [1, 2, 3, 4, 6, 6, 6, 6]
+    assert r.average_length == pytest.approx(2.0)
+    assert r.entropy == pytest.approx(2.0)
+    assert r.excess == pytest.approx(0.0)
+    assert r.kraft == 1.0
+    assert r.lengths == [1, 2, 3, 4, 6, 6, 6, 6]
 
 
 @pytest.mark.parametrize("name", [n for n, w in CODING_PRESETS.items() if w is not None])
 def test_every_preset_obeys_the_source_coding_bound(name: str) -> None:
     r = huffman_readout(CODING_PRESETS[name])
-    assert r["entropy"] - 1e-12 <= r["average_length"] < r["entropy"] + 1
-    assert r["kraft"] == pytest.approx(1.0)
+    assert r.entropy - 1e-12 <= r.average_length < r.entropy + 1
+    assert r.kraft == pytest.approx(1.0)
 
 
 def test_parse_weights() -> None:
@@ -114,7 +114,7 @@ def test_widget_text_form_is_one_line() -> None:
 
 def test_prose_claims() -> None:
     # the fair 6-sided die mixes lengths 2 and 3
-    assert sorted(huffman_readout([1] * 6)["lengths"]) == [2, 2, 3, 3, 3, 3]
+    assert sorted(huffman_readout([1] * 6).lengths) == [2, 2, 3, 3, 3, 3]
     # Kraft sum of Shannon's weather lengths, quoted with five digits
     assert f"{kraft_sum([1, 2, 4, 5]):.5f}" == "0.84375"
 
@@ -124,12 +124,12 @@ def test_solutions_quote_the_checker() -> None:
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     solutions = "\n".join("".join(c["source"]) for c in cells if "Solution" in "".join(c["source"]))
     assert kraft_sum([1, 2, 2, 3]) == 1.125 and "1.125" in solutions
-    assert _EXERCISES["05.1"].expected() is False
-    assert _EXERCISES["05.2"].expected() == pytest.approx(1.8) and "= 1.8$ bits" in solutions
+    assert EXERCISES["05.1"].expected() is False
+    assert EXERCISES["05.2"].expected() == pytest.approx(1.8) and "= 1.8$ bits" in solutions
     assert f"{float(kltools.entropy([0.5, 0.2, 0.2, 0.1])):.4f}" == "1.7610"
     assert "1.7610 bits" in solutions
-    assert _EXERCISES["05.3"].expected() == [4, 5, 1, 2] and "[4, 5, 1, 2]" in solutions
-    assert _EXERCISES["05.4"].expected() == pytest.approx(1.25) and "1.25 bits" in solutions
+    assert EXERCISES["05.3"].expected() == [4, 5, 1, 2] and "[4, 5, 1, 2]" in solutions
+    assert EXERCISES["05.4"].expected() == pytest.approx(1.25) and "1.25 bits" in solutions
     fair8 = np.full(8, 1 / 8)
     die8 = [1 / 2, 1 / 4, 1 / 8, 1 / 16] + [1 / 64] * 4
     assert float(kltools.cross_entropy(fair8, die8)) == pytest.approx(4.25)

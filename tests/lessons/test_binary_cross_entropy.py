@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kltools import binary_cross_entropy
-from kltools.widgets import bce_readout, bce_render, bce_widget
+from kltools.lessons.binary_cross_entropy import bce_readout, bce_render, bce_widget
 
 
 def _shown(value: float, unit: str) -> str:
@@ -18,14 +18,14 @@ def _shown(value: float, unit: str) -> str:
 )
 def test_readout_matches_kltools(y, y_hat):
     r = bce_readout(y, y_hat)
-    assert r["bits"] == binary_cross_entropy(y, y_hat)
-    assert r["nats"] == binary_cross_entropy(y, y_hat, base=np.e)
-    assert r["p_true"] == pytest.approx(y_hat if y == 1 else 1 - y_hat)
-    assert r["certain_and_wrong"] == (r["p_true"] == 0)
+    assert r.bits == binary_cross_entropy(y, y_hat)
+    assert r.nats == binary_cross_entropy(y, y_hat, base=np.e)
+    assert r.p_true == pytest.approx(y_hat if y == 1 else 1 - y_hat)
+    assert r.certain_and_wrong == (r.p_true == 0)
 
 
 def test_four_corners():
-    losses = [bce_readout(y, y_hat)["bits"] for y, y_hat in [(1, 1), (1, 0), (0, 1), (0, 0)]]
+    losses = [bce_readout(y, y_hat).bits for y, y_hat in [(1, 1), (1, 0), (0, 1), (0, 0)]]
     assert losses == [0.0, math.inf, math.inf, 0.0]
 
 

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from kltools.continuous import density_kl, fit_gaussian, gaussian_pdf, mixture_pdf
-from kltools.exercises import evaluate
-from kltools.widgets import (
+from kltools.lessons.forward_vs_reverse_kl import (
+    EXERCISES,
     FIT_GRID,
     forward_reverse_fits,
     forward_reverse_readout,
@@ -63,48 +63,48 @@ def test_two_peaks_is_the_lesson_mixture():
 
 def test_readout_at_separation_4_gives_the_lesson_numbers():
     r = forward_reverse_readout(4.0)
-    f, peak, middle = r["forward"], r["reverse_peak"], r["reverse_middle"]
-    assert f["mu"] == pytest.approx(0.0, abs=1e-9)
-    assert f["sigma"] == pytest.approx(np.sqrt(4.25), rel=1e-6)
-    assert peak["mu"] == pytest.approx(2.0, abs=1e-3)
-    assert peak["sigma"] == pytest.approx(0.5, abs=1e-3)
-    assert peak["reverse_nats"] == pytest.approx(np.log(2.0), abs=1e-3)
-    assert peak["reverse_bits"] == pytest.approx(1.0, abs=1e-3)
-    assert middle["mu"] == pytest.approx(0.0, abs=1e-6)
-    assert middle["sigma"] == pytest.approx(1.74, abs=0.01)
-    assert middle["reverse_nats"] == pytest.approx(1.871, abs=1e-3)
-    assert r["best_reverse"] == "reverse_peak"
-    assert not r["same_reverse"]
+    f, peak, middle = r.fits["forward"], r.fits["reverse_peak"], r.fits["reverse_middle"]
+    assert f.mu == pytest.approx(0.0, abs=1e-9)
+    assert f.sigma == pytest.approx(np.sqrt(4.25), rel=1e-6)
+    assert peak.mu == pytest.approx(2.0, abs=1e-3)
+    assert peak.sigma == pytest.approx(0.5, abs=1e-3)
+    assert peak.reverse_nats == pytest.approx(np.log(2.0), abs=1e-3)
+    assert peak.reverse_bits == pytest.approx(1.0, abs=1e-3)
+    assert middle.mu == pytest.approx(0.0, abs=1e-6)
+    assert middle.sigma == pytest.approx(1.74, abs=0.01)
+    assert middle.reverse_nats == pytest.approx(1.871, abs=1e-3)
+    assert r.best_reverse == "reverse_peak"
+    assert not r.same_reverse
     # each fit wins its own objective
-    assert f["forward_nats"] < min(peak["forward_nats"], middle["forward_nats"])
-    assert peak["reverse_nats"] < min(f["reverse_nats"], middle["reverse_nats"])
+    assert f.forward_nats < min(peak.forward_nats, middle.forward_nats)
+    assert peak.reverse_nats < min(f.reverse_nats, middle.reverse_nats)
 
 
 @pytest.mark.parametrize("separation", [0.0, 1.0, 2.5, 6.0])
 def test_readout_agrees_with_kltools(separation):
     r = forward_reverse_readout(separation)
     for key, want in _expected(separation).items():
-        got = r[key]
+        got = r.fits[key]
         for field in ("mu", "sigma", "forward_nats", "reverse_nats"):
-            assert got[field] == pytest.approx(want[field], abs=1e-12), (key, field)
-        assert got["reverse_bits"] == pytest.approx(got["reverse_nats"] / LN2)
-        assert got["forward_nats"] >= -1e-9 and got["reverse_nats"] >= -1e-9
+            assert getattr(got, field) == pytest.approx(want[field], abs=1e-12), (key, field)
+        assert got.reverse_bits == pytest.approx(got.reverse_nats / LN2)
+        assert got.forward_nats >= -1e-9 and got.reverse_nats >= -1e-9
 
 
 def test_close_peaks_give_one_reverse_fit_and_far_peaks_two():
     close = forward_reverse_readout(1.0)
-    assert close["same_reverse"]
+    assert close.same_reverse
     labels = [label for _, _, label, *_ in forward_reverse_fits(close)]
     assert labels == ["forward fit, argmin D(p‖q)", "reverse fit, both starts"]
     far = forward_reverse_readout(6.0)
-    assert not far["same_reverse"]
+    assert not far.same_reverse
     assert len(forward_reverse_fits(far)) == 3
 
 
 def test_at_separation_2_5_the_middle_start_is_the_better_one():
     r = forward_reverse_readout(2.5)
-    assert r["best_reverse"] == "reverse_middle"
-    assert r["reverse_middle"]["reverse_nats"] < r["reverse_peak"]["reverse_nats"]
+    assert r.best_reverse == "reverse_middle"
+    assert r.fits["reverse_middle"].reverse_nats < r.fits["reverse_peak"].reverse_nats
     html, _ = forward_reverse_render(2.5)
     assert "The one from the forward fit is lower" in html
 
@@ -135,23 +135,12 @@ def test_widget_redraws_with_the_new_numbers():
     assert "Interactive widget" in repr(w)
 
 
-def test_lesson08_exercises_accept_their_answers():
-    assert evaluate("08.1", np.sqrt(10.0)).correct
-    assert not evaluate("08.1", 10.0).correct
-    assert evaluate("08.2", 1.0).correct
-    assert not evaluate("08.2", np.log(2.0)).correct
-    assert evaluate("08.3", "forward").correct
-    assert not evaluate("08.3", "reverse").correct
-    assert evaluate("08.4", False).correct
-    assert evaluate("08.4", ...).status == "unanswered"
-
-
-def test_lesson07_exercises_accept_their_answers():
-    assert evaluate("07.1", 0.1432).correct
-    assert not evaluate("07.1", 1.3).correct
-    assert evaluate("07.2", 0.0099).correct
-    assert not evaluate("07.2", 101.0).correct
-    assert evaluate("07.3", "sigmoid").correct
-    assert not evaluate("07.3", "softmax").correct
-    assert evaluate("07.4", 33.4428).correct
-    assert not evaluate("07.4", np.inf).correct
+def test_exercises_accept_their_answers():
+    assert EXERCISES.evaluate("08.1", np.sqrt(10.0)).correct
+    assert not EXERCISES.evaluate("08.1", 10.0).correct
+    assert EXERCISES.evaluate("08.2", 1.0).correct
+    assert not EXERCISES.evaluate("08.2", np.log(2.0)).correct
+    assert EXERCISES.evaluate("08.3", "forward").correct
+    assert not EXERCISES.evaluate("08.3", "reverse").correct
+    assert EXERCISES.evaluate("08.4", False).correct
+    assert EXERCISES.evaluate("08.4", ...).status == "unanswered"

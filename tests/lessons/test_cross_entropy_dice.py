@@ -10,10 +10,14 @@ import numpy as np
 import pytest
 
 import kltools
-from kltools.exercises import _EXERCISES
-from kltools.widgets import cross_entropy_readout, cross_entropy_render, cross_entropy_widget
+from kltools.lessons.cross_entropy_dice import (
+    EXERCISES,
+    cross_entropy_readout,
+    cross_entropy_render,
+    cross_entropy_widget,
+)
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_cross_entropy_dice.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "04_cross_entropy_dice.ipynb"
 FAIR = np.full(6, 1 / 6)
 
 
@@ -30,17 +34,17 @@ def expected_numbers(weights) -> tuple[str, str, str]:
 
 def test_readout_of_the_loaded_die() -> None:
     r = cross_entropy_readout([5, 1, 1, 1, 1, 1])
-    np.testing.assert_allclose(r["q"], [0.5, 0.1, 0.1, 0.1, 0.1, 0.1])
-    assert r["cross_entropy"] == pytest.approx(-(np.log2(0.5) + 5 * np.log2(0.1)) / 6)
-    assert r["entropy"] == pytest.approx(np.log2(6))
-    assert r["gap"] == pytest.approx(float(kltools.kl_divergence(FAIR, r["q"])))
-    assert round(r["gap"], 4) == 0.35
+    np.testing.assert_allclose(r.q, [0.5, 0.1, 0.1, 0.1, 0.1, 0.1])
+    assert r.cross_entropy == pytest.approx(-(np.log2(0.5) + 5 * np.log2(0.1)) / 6)
+    assert r.entropy == pytest.approx(np.log2(6))
+    assert r.gap == pytest.approx(float(kltools.kl_divergence(FAIR, r.q)))
+    assert round(r.gap, 4) == 0.35
 
 
 def test_readout_with_another_p() -> None:
     p4 = [0.25] * 4
     r = cross_entropy_readout([4, 2, 1, 1], p=p4)
-    assert (r["entropy"], r["cross_entropy"], r["gap"]) == pytest.approx((2.0, 2.25, 0.25))
+    assert (r.entropy, r.cross_entropy, r.gap) == pytest.approx((2.0, 2.25, 0.25))
 
 
 def test_readout_rejects_all_zero_weights() -> None:
@@ -103,7 +107,7 @@ SOLUTION_NUMBERS = {"04.1": "1.7370", "04.2": "2.6141", "04.4": "2.3932"}
 @pytest.mark.parametrize("exercise_id", sorted(SOLUTION_NUMBERS))
 def test_solutions_quote_the_checker(exercise_id: str) -> None:
     text = SOLUTION_NUMBERS[exercise_id]
-    assert f"{_EXERCISES[exercise_id].expected():.4f}" == text
+    assert f"{EXERCISES[exercise_id].expected():.4f}" == text
     cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
     solutions = ["".join(c["source"]) for c in cells if "Solution" in "".join(c["source"])]
     assert any(f'check("{exercise_id}"' in s and text in s for s in solutions)
@@ -112,4 +116,4 @@ def test_solutions_quote_the_checker(exercise_id: str) -> None:
 def test_solution_terms_and_infinite_answer() -> None:
     assert f"{kltools.information(0.9):.4f}" == "0.1520"
     assert f"{kltools.information(0.15):.4f}" == "2.7370"
-    assert math.isinf(_EXERCISES["04.3"].expected())
+    assert math.isinf(EXERCISES["04.3"].expected())

@@ -5,26 +5,31 @@ import math
 import pytest
 
 from kltools import information
-from kltools.widgets import surprise_readout, surprise_render, surprise_widget
+from kltools.lessons.information_content import (
+    EXERCISES,
+    surprise_readout,
+    surprise_render,
+    surprise_widget,
+)
 
 
 def test_readout_matches_kltools_in_every_unit():
     r = surprise_readout(0.00001)
-    assert r["bits"] == pytest.approx(float(information(0.00001)))
-    assert r["nats"] == pytest.approx(float(information(0.00001, base=math.e)))
-    assert r["dits"] == pytest.approx(5.0)
-    assert r["one_in"] == pytest.approx(100_000.0)
+    assert r.bits == pytest.approx(float(information(0.00001)))
+    assert r.nats == pytest.approx(float(information(0.00001, base=math.e)))
+    assert r.dits == pytest.approx(5.0)
+    assert r.one_in == pytest.approx(100_000.0)
 
 
 def test_units_convert_by_the_log_of_the_base():
     r = surprise_readout(0.3)
-    assert r["nats"] == pytest.approx(r["bits"] * math.log(2))
-    assert r["dits"] == pytest.approx(r["bits"] * math.log10(2))
+    assert r.nats == pytest.approx(r.bits * math.log(2))
+    assert r.dits == pytest.approx(r.bits * math.log10(2))
 
 
 def test_certain_event_carries_no_surprise():
     r = surprise_readout(1.0)
-    assert r["bits"] == r["nats"] == r["dits"] == 0.0
+    assert r.bits == r.nats == r.dits == 0.0
 
 
 def test_render_returns_html_and_a_figure():
@@ -67,7 +72,6 @@ def test_plain_text_form_is_one_line():
     [("01.1", 1.0), ("01.2", math.log(6)), ("01.3", 10), ("01.4", "die")],
 )
 def test_the_notebook_solutions_are_right(exercise_id, answer):
-    from kltools.exercises import evaluate
 
-    assert evaluate(exercise_id, answer).status == "right"
-    assert evaluate(exercise_id, ...).status == "unanswered"
+    assert EXERCISES.evaluate(exercise_id, answer).status == "right"
+    assert EXERCISES.evaluate(exercise_id, ...).status == "unanswered"

@@ -5,8 +5,8 @@ import pytest
 
 from kltools import kl_divergence
 from kltools.continuous import density_kl, gaussian_kl, gaussian_pdf
-from kltools.exercises import evaluate
-from kltools.widgets import (
+from kltools.lessons.kl_divergence import (
+    EXERCISES,
     kl_dice_readout,
     kl_dice_render,
     kl_dice_widget,
@@ -39,19 +39,19 @@ def test_loaded_die_is_a_distribution():
 def test_dice_readout_matches_kltools_and_the_lesson_numbers():
     r = kl_dice_readout(0.5)
     q = np.array([0.5] + [0.1] * 5)
-    assert r["kl_bits"] == pytest.approx(float(kl_divergence(FAIR, q)))
-    assert r["kl_nats"] == pytest.approx(float(kl_divergence(FAIR, q, base=np.e)))
-    assert round(r["kl_bits"], 4) == 0.35
-    assert r["terms"].sum() == pytest.approx(r["kl_bits"])
-    assert r["terms"][0] < 0 < r["terms"][1]
-    assert r["positive_bits"] + r["negative_bits"] == pytest.approx(r["kl_bits"])
+    assert r.kl_bits == pytest.approx(float(kl_divergence(FAIR, q)))
+    assert r.kl_nats == pytest.approx(float(kl_divergence(FAIR, q, base=np.e)))
+    assert round(r.kl_bits, 4) == 0.35
+    assert r.terms.sum() == pytest.approx(r.kl_bits)
+    assert r.terms[0] < 0 < r.terms[1]
+    assert r.positive_bits + r.negative_bits == pytest.approx(r.kl_bits)
     back = kl_dice_readout(0.5, "reverse")
-    assert back["kl_bits"] == pytest.approx(float(kl_divergence(q, FAIR)))
-    assert back["kl_bits"] != pytest.approx(r["kl_bits"])
+    assert back.kl_bits == pytest.approx(float(kl_divergence(q, FAIR)))
+    assert back.kl_bits != pytest.approx(r.kl_bits)
 
 
 def test_dice_readout_is_zero_for_the_fair_die_and_rejects_a_bad_direction():
-    assert kl_dice_readout(1 / 6)["kl_bits"] == pytest.approx(0.0, abs=1e-12)
+    assert kl_dice_readout(1 / 6).kl_bits == pytest.approx(0.0, abs=1e-12)
     with pytest.raises(ValueError):
         kl_dice_readout(0.5, "sideways")
 
@@ -83,15 +83,15 @@ def test_dice_widget_redraws_with_the_new_numbers():
 
 def test_gauss_readout_matches_the_closed_form_and_the_missing_dx():
     r = kl_gauss_readout(-2.0, 1.0)
-    assert r["exact_nats"] == pytest.approx(2.0)
-    assert r["exact_bits"] == pytest.approx(2.0 / np.log(2.0))
-    assert r["area_nats"] == pytest.approx(r["exact_nats"], rel=1e-6)
-    assert r["area_bits"] == pytest.approx(r["exact_bits"], rel=1e-6)
-    assert r["dx"] == pytest.approx(20 / 199)
-    assert r["sum_without_dx"] == pytest.approx(2.0 * 199 / 20, rel=1e-6)
-    assert round(r["sum_without_dx"], 1) == 19.9
-    assert r["positive_nats"] > r["exact_nats"] > 0 > r["negative_nats"]
-    assert r["crossings"] == pytest.approx([-1.0])
+    assert r.exact_nats == pytest.approx(2.0)
+    assert r.exact_bits == pytest.approx(2.0 / np.log(2.0))
+    assert r.area_nats == pytest.approx(r.exact_nats, rel=1e-6)
+    assert r.area_bits == pytest.approx(r.exact_bits, rel=1e-6)
+    assert r.dx == pytest.approx(20 / 199)
+    assert r.sum_without_dx == pytest.approx(2.0 * 199 / 20, rel=1e-6)
+    assert round(r.sum_without_dx, 1) == 19.9
+    assert r.positive_nats > r.exact_nats > 0 > r.negative_nats
+    assert r.crossings == pytest.approx([-1.0])
 
 
 @pytest.mark.parametrize(
@@ -99,14 +99,14 @@ def test_gauss_readout_matches_the_closed_form_and_the_missing_dx():
 )
 def test_gauss_readout_agrees_with_kltools_across_the_sliders(mu, sigma):
     r = kl_gauss_readout(mu, sigma)
-    x = r["x"]
+    x = r.x
     p, q = gaussian_pdf(x, 0.0, 1.0), gaussian_pdf(x, mu, sigma)
-    assert r["area_nats"] == pytest.approx(density_kl(p, q, x, base=np.e))
-    assert r["area_nats"] == pytest.approx(
+    assert r.area_nats == pytest.approx(density_kl(p, q, x, base=np.e))
+    assert r.area_nats == pytest.approx(
         gaussian_kl(0.0, 1.0, mu, sigma, base=np.e), rel=1e-5, abs=1e-9
     )
-    assert r["area_nats"] >= 0
-    for c in r["crossings"]:
+    assert r.area_nats >= 0
+    for c in r.crossings:
         assert gaussian_pdf(c, 0.0, 1.0) == pytest.approx(gaussian_pdf(c, mu, sigma))
 
 
@@ -136,12 +136,12 @@ def test_gauss_widget_redraws_with_the_new_numbers():
     assert w.redraws == 4
 
 
-def test_lesson06_exercises_accept_their_answers():
-    assert evaluate("06.1", 0.0292).correct
-    assert evaluate("06.2", 0.0202).correct
-    assert not evaluate("06.1", 0.0202).correct
-    assert evaluate("06.3", [0.7370, 0.5310]).correct
-    assert not evaluate("06.3", [0.5310, 0.7370]).correct
-    assert evaluate("06.4", np.log(2.0) - 0.25).correct
-    assert evaluate("06.5", False).correct
-    assert evaluate("06.5", ...).status == "unanswered"
+def test_exercises_accept_their_answers():
+    assert EXERCISES.evaluate("06.1", 0.0292).correct
+    assert EXERCISES.evaluate("06.2", 0.0202).correct
+    assert not EXERCISES.evaluate("06.1", 0.0202).correct
+    assert EXERCISES.evaluate("06.3", [0.7370, 0.5310]).correct
+    assert not EXERCISES.evaluate("06.3", [0.5310, 0.7370]).correct
+    assert EXERCISES.evaluate("06.4", np.log(2.0) - 0.25).correct
+    assert EXERCISES.evaluate("06.5", False).correct
+    assert EXERCISES.evaluate("06.5", ...).status == "unanswered"

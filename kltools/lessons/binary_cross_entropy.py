@@ -1,0 +1,266 @@
+"""Lesson 03, binary cross-entropy: the loss of a yes/no prediction and its four corner cases.
+
+What only this lesson uses: the two loss curves, the binary cross-entropy widget and its
+readout, and the lesson's exercises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from kltools import measures
+from kltools.course.checker import Exercise, Exercises
+from kltools.course.formatting import quantity
+from kltools.course.style import ACCENT_COLORS
+from kltools.course.widget import LessonWidget, new_figure, slider, toggle
+
+__all__ = [
+    "BCE_Y0_COLOR",
+    "BCE_Y1_COLOR",
+    "EXERCISES",
+    "WIDGETS",
+    "bce_readout",
+    "bce_widget",
+    "check",
+    "plot_bce_curves",
+]
+
+BCE_Y1_COLOR = ACCENT_COLORS[1]  # purple: the loss when the target is y = 1, -log ŷ
+BCE_Y0_COLOR = ACCENT_COLORS[0]  # orange: the loss when the target is y = 0, -log(1 - ŷ)
+
+
+def plot_bce_curves(
+    ax: Axes,
+    y: float | None = None,
+    y_hat: float | None = None,
+    *,
+    unit: str = "bits",
+    ymax: float = 8.0,
+    legend: bool = True,
+) -> Axes:
+    """Draw the binary cross-entropy curves -log ŷ (y = 1) and -log(1 - ŷ) (y = 0).
+
+    With a target ``y`` and a prediction ``y_hat``, the curve of that target is drawn
+    bold, the other faded, and the loss is marked on it with a dot; its value is written
+    in a box in the middle of the axes, where no curve passes. A loss above ``ymax`` (or
+    an infinite one) is marked at the top edge with an arrow instead of a dot.
+
+    Parameters
+    ----------
+    ax : Axes
+        Where to draw.
+    y : {0, 1}, optional
+        The target whose curve is highlighted.
+    y_hat : float, optional
+        The prediction ŷ in [0, 1] to mark.
+    unit : {"bits", "nats", "dits"}
+        Unit of the loss axis.
+    ymax : float
+        Top of the loss axis, in ``unit``.
+    legend : bool
+        Whether to draw the legend.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = plot_bce_curves(Figure().add_subplot(), 1, 0.5)
+    >>> len(ax.lines)
+    3
+    >>> round(float(ax.lines[2].get_ydata()[0]), 3)
+    1.0
+    """
+    grid = np.linspace(0.0005, 0.9995, 1999)
+    bce = measures.binary_cross_entropy
+    curves = (
+        (1, bce(1.0, grid, base=unit), BCE_Y1_COLOR, "y = 1: −log ŷ"),
+        (0, bce(0.0, grid, base=unit), BCE_Y0_COLOR, "y = 0: −log(1 − ŷ)"),
+    )
+    for target, loss, color, label in curves:
+        faded = y is not None and int(y) != target
+        ax.plot(
+            grid,
+            loss,
+            color=color,
+            lw=1.5 if faded else 2.5,
+            ls="--" if faded else "-",
+            alpha=0.45 if faded else 1.0,
+            label=label,
+        )
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, ymax * 1.08)
+    ax.set_xlabel("prediction ŷ = model's P(y = 1)")
+    ax.set_ylabel(f"loss ({unit})")
+    if y is not None and y_hat is not None:
+        value = float(measures.binary_cross_entropy(float(y), float(y_hat), base=unit))
+        color = BCE_Y1_COLOR if int(y) == 1 else BCE_Y0_COLOR
+        top = min(value, ymax)
+        ax.vlines(float(y_hat), 0, top, color="0.5", lw=1, ls=":", zorder=3)
+        if value <= ymax:
+            ax.plot([y_hat], [value], "o", color="black", ms=8, zorder=4)
+            text = f"{value:.3f} {unit}"
+        else:
+            ax.plot([y_hat], [ymax], "^", color="black", ms=10, zorder=4, clip_on=False)
+            shown = "∞" if value == float("inf") else f"{value:.3f}"
+            text = f"{shown} {unit}\n(off the chart)"  # two short lines fit a narrow panel
+        # The middle of the axes, above the point where the curves cross (1 unit of loss at
+        # ŷ = 1/2), is the one place no curve passes through, whatever the setting.
+        ax.text(
+            0.5,
+            0.5,
+            f"BCE = {text}",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color=color,
+            fontweight="bold",
+            zorder=5,
+            bbox={"boxstyle": "round", "fc": "white", "ec": color},
+        )
+    if legend:
+        ax.legend(loc="upper center")
+    return ax
+
+
+@dataclass(frozen=True)
+class BCEReadout:
+    """What the binary cross-entropy widget shows.
+
+    Attributes
+    ----------
+    y : int
+        The target, 0 or 1.
+    y_hat : float
+        The prediction ŷ, the model's P(y = 1).
+    p_true : float
+        The probability the model gave the label that happened (ŷ when y = 1, 1 − ŷ when y = 0).
+    bits, nats : float
+        The loss in each unit; ``inf`` when the model was certain and wrong.
+    certain_and_wrong : bool
+        Whether the model gave the label that happened probability 0.
+    """
+
+    y: int
+    y_hat: float
+    p_true: float
+    bits: float
+    nats: float
+    certain_and_wrong: bool
+
+
+def bce_readout(y: int, y_hat: float) -> BCEReadout:
+    """The numbers the binary cross-entropy widget shows for target ``y`` and prediction ``y_hat``.
+
+    Returns
+    -------
+    BCEReadout
+
+    Examples
+    --------
+    >>> r = bce_readout(1, 0.5)
+    >>> r.p_true, r.bits, round(r.nats, 4)
+    (0.5, 1.0, 0.6931)
+    >>> bce_readout(0, 1.0).bits
+    inf
+    """
+    y, y_hat = int(y), float(y_hat)
+    bits = float(measures.binary_cross_entropy(y, y_hat, base="bits"))
+    nats = float(measures.binary_cross_entropy(y, y_hat, base="nats"))
+    return BCEReadout(
+        y=y,
+        y_hat=y_hat,
+        p_true=y_hat if y == 1 else 1.0 - y_hat,
+        bits=bits,
+        nats=nats,
+        certain_and_wrong=bits == float("inf"),
+    )
+
+
+def bce_render(y: int, y_hat: float) -> tuple[str, Figure]:
+    """Readout (HTML) and figure of the binary cross-entropy widget.
+
+    Examples
+    --------
+    >>> html, fig = bce_render(1, 0.8)
+    >>> "0.322 bits" in html and "0.223 nats" in html
+    True
+    """
+    r = bce_readout(y, y_hat)
+    log_term = "−log₂ ŷ" if r.y == 1 else "−log₂(1 − ŷ)"
+    html = (
+        f"<p>Target <b>y = {r.y}</b>, prediction <b>ŷ = {r.y_hat:.2f}</b>: the model gave "
+        f"the label that happened probability {r.p_true:.2f}.</p>"
+        f"<p>BCE = {log_term} = −log₂ {r.p_true:.2f} = <b>{quantity(r.bits, 'bits')}"
+        f"</b> = <b>{quantity(r.nats, 'nats')}</b>"
+    )
+    if r.certain_and_wrong:
+        html += ": the model was certain and wrong, so it is infinitely surprised.</p>"
+    else:
+        html += ".</p>"
+    fig = new_figure((6.4, 3.4))
+    ax = fig.add_subplot()
+    plot_bce_curves(ax, r.y, r.y_hat, unit="bits")
+    return html, fig
+
+
+def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
+    """A target toggle (y = 0 / 1) and a prediction slider (ŷ) with the loss on its curve.
+
+    Examples
+    --------
+    >>> print(bce_widget(y=0, y_hat=0.5).readout.value[-42:])
+    <b>1.000 bits</b> = <b>0.693 nats</b>.</p>
+    """
+    target = toggle([("y = 0", 0), ("y = 1", 1)], int(y), "target")
+    prediction = slider("ŷ", y_hat, 0.0, 1.0, 0.01, ".2f")
+    return LessonWidget(
+        "Binary cross-entropy of a prediction",
+        [target, prediction],
+        bce_render,
+    )
+
+
+WIDGETS = (bce_widget,)
+
+EXERCISES = Exercises(
+    {
+        "03.1": Exercise(
+            lambda: float(measures.binary_cross_entropy(0, 0.75)),
+            "The target is y = 0, so only the term (1 − y)·log2(1 − ŷ) survives. Which "
+            "probability did the model give to the label that happened?",
+            unit="bits",
+        ),
+        "03.2": Exercise(
+            lambda: [
+                float(measures.binary_cross_entropy(y, y_hat))
+                for y, y_hat in ((1, 1), (1, 0), (0, 1), (0, 0))
+            ],
+            "Four numbers in a list, in the order (1, 1), (1, 0), (0, 1), (0, 0). A term weighted "
+            "by 0 contributes 0 (0·log 0 = 0); −log2 0 is infinite (write np.inf).",
+            unit="bits",
+        ),
+        "03.3": Exercise(
+            lambda: float(measures.information(np.finfo(np.float64).eps)),
+            "The worst case is a prediction clipped to ŷ = ε while y = 1: the loss is the "
+            "surprise −log2 ε. Write ε as a power of 2.",
+            unit="bits",
+        ),
+        "03.4": Exercise(
+            lambda: float(measures.binary_entropy(0.75)),
+            "The loss is smallest when the prediction equals the soft label, ŷ = y. What is left "
+            "then is the entropy of the target itself (lesson 02).",
+            unit="bits",
+        ),
+        "03.5": Exercise(
+            lambda: float(measures.binary_cross_entropy_with_logits(1, -3.0, base=np.e)),
+            "Turn the logit into a probability with σ(z) = 1/(1 + e^(−z)), then take −ln of the "
+            "probability the model gave the true label (natural log: frameworks report nats).",
+            unit="nats",
+        ),
+    }
+)
+check = EXERCISES.check
