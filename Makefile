@@ -1,6 +1,8 @@
 # make lab   : set up .venv if needed and open the course in JupyterLab
 # make serve : start JupyterLab with the jupyter in $(BIN) and install nothing (make lab calls it;
 #              so do the browser tests, with BIN set to their own environment)
+# make check : the quick loop while editing: ruff, mypy, unit tests and doctests of kltools
+#              (no notebooks, no browser)
 # make test  : set up .venv with the test tools and run every check (what CI runs)
 # make bench : time kltools against SciPy
 # make notebooks : re-execute every lesson and store its outputs (before committing a lesson)
@@ -10,7 +12,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_NOTEBOOKS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab serve test bench notebooks
+.PHONY: lab serve check lint test bench notebooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,14 +41,22 @@ serve:
 	  --ServerApp.root_dir=. --IdentityProvider.token="$$token" \
 	  $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/00_start_here.ipynb
 
-test: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check kltools tests notebooks
-	$(BIN)/ruff format --check kltools tests
+	$(BIN)/ruff format --check kltools tests notebooks
+	$(BIN)/mypy
+
+check: lint
+	$(BIN)/python -m pytest -q --doctest-modules --doctest-glob=README.md \
+	  --ignore=tests/browser \
+	  README.md kltools tests
+
+test: lint
 	$(BIN)/python -m pytest -rs --doctest-modules --doctest-glob=README.md $(PYTEST_NOTEBOOKS) \
 	  README.md kltools tests notebooks
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python tests/bench_measures.py
+	$(BIN)/python tests/library/bench_measures.py
 
 notebooks: $(VENV)/.installed-test
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
