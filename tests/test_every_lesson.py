@@ -19,12 +19,14 @@ import ast
 import base64
 import importlib
 import json
+import math
 import re
 import struct
 import warnings
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 
 from kltools.lessons import LESSONS, Lesson
@@ -161,6 +163,49 @@ def test_figures_fit_the_column(lesson: Lesson) -> None:
     assert wide == [], f"figures wider than {MAX_FIGURE_WIDTH} px (cell, width): {wide}"
 
 
+COLOUR_AS_A_CUE = re.compile(
+    r"\b(?:red|green|blue|orange|purple|grey|gray|yellow|vermillion)\s+"
+    r"(?:curve|line|area|bars?|dots?|points?|region|shading|fill|integrand|one|ones)\b"
+    r"|\bin (?:red|green|blue|orange|purple|grey|gray|yellow|vermillion)\b",
+    re.IGNORECASE,
+)
+
+
+@every_lesson
+def test_prose_never_finds_a_thing_by_its_colour_alone(lesson: Lesson) -> None:
+    found = [
+        (number, match.group(0))
+        for number, cell in enumerate(cells(lesson))
+        if cell["cell_type"] == "markdown"
+        for match in COLOUR_AS_A_CUE.finditer("".join(cell["source"]))
+    ]
+    assert found == [], f"name the thing, not its colour (cell, words): {found}"
+
+
+@every_lesson
+def test_every_figure_has_alt_text(lesson: Lesson) -> None:
+    missing = []
+    for number, output in outputs(lesson):
+        data = output.get("data", {})
+        if "image/png" not in data:
+            continue
+        html = "".join(data.get("text/html", ""))
+        alt = re.search(r'<img [^>]*alt="([^"]*)"', html)
+        if not alt or len(alt.group(1).split()) < 8:
+            missing.append(number)
+    assert missing == [], f"figures without an alt text of a sentence or two (cells): {missing}"
+
+
+SMALL_FONT = re.compile(r"\b(?:label_)?fontsize=(\d+(?:\.\d+)?)\b")
+
+
+@every_lesson
+def test_figure_text_in_the_notebook_is_at_least_10_pt(lesson: Lesson) -> None:
+    code = "\n".join("".join(c["source"]) for c in cells(lesson) if c["cell_type"] == "code")
+    small = [m.group(0) for m in SMALL_FONT.finditer(code) if float(m.group(1)) < 10]
+    assert small == [], f"text smaller than 10 pt: {small}"
+
+
 # --- exercises ------------------------------------------------------------------------------
 
 
@@ -199,8 +244,36 @@ def test_widget_text_form_is_one_line(lesson: Lesson, index: int) -> None:
 
 @pytest.mark.parametrize(("lesson", "index"), WIDGETS)
 def test_widget_figure_fits_the_column(lesson: Lesson, index: int) -> None:
-    width = png_width(make_widget(lesson, index).image.value)
+    width = png_width(make_widget(lesson, index).png)
     assert width <= MAX_FIGURE_WIDTH, f"the widget draws a figure {width} px wide"
+
+
+MIN_FONT_SIZE = 10  # points: text a student must read from the back of a room
+
+
+@pytest.mark.parametrize(("lesson", "index"), WIDGETS)
+def test_widget_text_is_big_enough_to_read_when_projected(lesson: Lesson, index: int) -> None:
+    from matplotlib.text import Text
+
+    fig = make_widget(lesson, index).fig
+    fig.canvas.draw()  # tick labels exist once the figure is drawn
+    small = sorted(
+        {
+            (text.get_text(), text.get_fontsize())
+            for text in fig.findobj(Text)
+            if text.get_visible()
+            and text.get_text().strip()
+            and text.get_fontsize() < MIN_FONT_SIZE
+        }
+    )
+    assert small == [], f"text under {MIN_FONT_SIZE} pt: {small}"
+
+
+@pytest.mark.parametrize(("lesson", "index"), WIDGETS)
+def test_widget_figure_has_alt_text(lesson: Lesson, index: int) -> None:
+    widget = make_widget(lesson, index)
+    assert len(widget.alt.split()) >= 8, widget.alt
+    assert 'alt="' in widget.figure.value and widget.figure.value.startswith("<img ")
 
 
 def extremes(control) -> list:
@@ -224,12 +297,97 @@ def test_every_control_redraws_at_its_extremes_without_a_warning(
         warnings.simplefilter("error")
         for control in widget.controls:
             for value in extremes(control):
-                before, redraws = widget.image.value, widget.redraws
+                before, redraws = widget.png, widget.redraws
                 if value == control.value:
                     continue
                 control.value = value
                 assert widget.redraws == redraws + 1, (control.description, value)
-                assert widget.image.value[:4] == b"\x89PNG"
+                assert widget.png[:4] == b"\x89PNG"
                 if type(control).__name__ != "Text":  # text is read only for a custom source
-                    assert widget.image.value != before, (control.description, value)
+                    assert widget.png != before, (control.description, value)
                 assert widget.readout.value
+
+
+# --- the checker diagnoses the typical mistake on every exercise ------------------------------
+
+UNIT_LOGS = {"bits": math.log(2.0), "nats": 1.0, "dits": math.log(10.0)}
+
+
+def expected_value(lesson: Lesson, exercise_id: str):
+    return module(lesson).EXERCISES[exercise_id].expected()
+
+
+def numeric(lesson: Lesson, exercise_id: str) -> bool:
+    value = expected_value(lesson, exercise_id)
+    return not isinstance(value, (bool, str)) and np.all(np.isfinite(value))
+
+
+NUMERIC = [p for p in EXERCISES if numeric(*p.values)]
+IN_UNITS = [
+    pytest.param(*p.values, other, id=f"{p.id}-{other}")
+    for p in NUMERIC
+    for unit in [module(p.values[0]).EXERCISES[p.values[1]].unit.split(" ")[0]]
+    if unit in UNIT_LOGS
+    for other in UNIT_LOGS
+    if other != unit and np.any(np.asarray(expected_value(*p.values)) != 0)
+]
+
+
+@pytest.mark.parametrize(("lesson", "exercise_id", "other"), IN_UNITS)
+def test_an_answer_in_another_unit_is_named(lesson: Lesson, exercise_id: str, other: str) -> None:
+    exercise = module(lesson).EXERCISES[exercise_id]
+    unit = exercise.unit.split(" ")[0]
+    answer = np.asarray(exercise.expected(), dtype=float) * UNIT_LOGS[unit] / UNIT_LOGS[other]
+    verdict = module(lesson).EXERCISES.evaluate(exercise_id, answer.tolist())
+    assert verdict.status == "wrong"
+    assert f"That looks like {other}; this asks for {unit}." in verdict.message
+
+
+@pytest.mark.parametrize(("lesson", "exercise_id"), NUMERIC)
+def test_a_negated_answer_is_told_to_check_the_sign(lesson: Lesson, exercise_id: str) -> None:
+    value = np.asarray(expected_value(lesson, exercise_id), dtype=float)
+    if not np.any(value != 0):
+        pytest.skip("the answer is 0: its sign cannot be wrong")
+    verdict = module(lesson).EXERCISES.evaluate(exercise_id, (-value).tolist())
+    assert verdict.status == "wrong" and "Check the sign" in verdict.message
+
+
+SWAPPED = [
+    p for p in EXERCISES if getattr(module(p.values[0]).EXERCISES[p.values[1]], "swapped", None)
+]
+
+
+@pytest.mark.parametrize(("lesson", "exercise_id"), SWAPPED)
+def test_the_other_direction_is_named(lesson: Lesson, exercise_id: str) -> None:
+    exercise = module(lesson).EXERCISES[exercise_id]
+    verdict = module(lesson).EXERCISES.evaluate(exercise_id, exercise.swapped())
+    assert verdict.status == "wrong" and verdict.message == f"Not quite. {exercise.swapped_message}"
+
+
+def test_every_exercise_about_a_direction_knows_the_other_one() -> None:
+    """Cross-entropy and KL exercises that ask for one direction diagnose the other."""
+    directional = {"04.1", "04.2", "06.1", "06.2", "06.3", "06.4", "08.2"}
+    assert directional <= {p.values[1] for p in SWAPPED}
+
+
+@pytest.mark.parametrize(("lesson", "exercise_id"), NUMERIC)
+def test_a_list_of_one_number_is_told_to_drop_the_brackets(
+    lesson: Lesson, exercise_id: str
+) -> None:
+    value = expected_value(lesson, exercise_id)
+    if np.ndim(value) != 0:
+        pytest.skip("the answer is a list")
+    verdict = module(lesson).EXERCISES.evaluate(exercise_id, [value])
+    assert verdict.message == (
+        "You gave a list of one number; give the number itself, without brackets."
+    )
+
+
+TEXT = [p for p in EXERCISES if isinstance(expected_value(*p.values), str)]
+
+
+@pytest.mark.parametrize(("lesson", "exercise_id"), TEXT)
+def test_text_answers_accept_the_obvious_variants(lesson: Lesson, exercise_id: str) -> None:
+    word = expected_value(lesson, exercise_id)
+    for variant in (word.upper(), f" the {word} ", f"{word}.", f"The {word.title()} KL"):
+        assert module(lesson).EXERCISES.evaluate(exercise_id, variant).correct, variant

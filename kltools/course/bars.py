@@ -2,7 +2,7 @@
 
 Each builder takes the axes to draw on first and the numbers to draw, and computes no measure
 itself (matplotlib's ``my_plotter(ax, data, ...)`` convention): the caller computes, the builder
-draws. P is blue, Q red and the KL terms green, from :mod:`kltools.course.style`.
+draws. P is blue, Q vermillion and hatched, the KL terms dark green (:mod:`kltools.course.style`).
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ def plot_distribution(
     offset: float = 0.0,
     width: float = 0.8,
     value_labels: Sequence[str] | None = None,
-    label_fontsize: float = 8,
+    label_fontsize: float = 10,
     label_rotation: float = 0,
     annotate: bool = True,
+    hatch: str | None = None,
 ) -> Axes:
     """Draw a distribution as bars, each labelled with its probability.
 
@@ -52,6 +53,9 @@ def plot_distribution(
         Font size (points) and angle (degrees) of the text above the bars.
     annotate : bool
         Write the text above the bars (default); ``False`` leaves the bars bare.
+    hatch : str, optional
+        A hatching pattern, e.g. ``"//"`` for a model Q, so that its bars differ from P's by
+        more than their colour.
 
     Returns
     -------
@@ -69,7 +73,7 @@ def plot_distribution(
     if labels is None:
         labels = range(1, probs.size + 1)
     positions = np.arange(probs.size) + offset
-    bars = ax.bar(positions, probs, width=width, color=color, label=label, alpha=0.85)
+    bars = ax.bar(positions, probs, width=width, color=color, label=label, alpha=0.85, hatch=hatch)
     if annotate:
         if value_labels is None:
             value_labels = [f"{p:.3g}" for p in probs]
@@ -104,7 +108,7 @@ def plot_two_distributions(
     ymax: float | None = None,
     legend_above: bool = False,
 ) -> Axes:
-    """Draw two distributions over the same outcomes as side-by-side bars, P blue and Q red.
+    """Draw two distributions over the same outcomes as side-by-side bars: P plain, Q hatched.
 
     Each bar is labelled with its probability (9 pt, written upwards when more than four
     outcomes make the bars narrow); ``annotate=False`` leaves the labels out (small panels).
@@ -124,7 +128,10 @@ def plot_two_distributions(
     p = np.asarray(p, dtype=float)
     q = np.asarray(q, dtype=float)
     upwards = p.size > 4  # narrow bars: labels written upwards, so neighbours stay apart
-    for values, color, label, offset in ((p, P_COLOR, p_label, -0.2), (q, Q_COLOR, q_label, 0.2)):
+    for values, color, label, offset, hatch in (
+        (p, P_COLOR, p_label, -0.2, None),
+        (q, Q_COLOR, q_label, 0.2, "//"),
+    ):
         plot_distribution(
             ax,
             values,
@@ -133,9 +140,10 @@ def plot_two_distributions(
             label=label,
             offset=offset,
             width=0.4,
-            label_fontsize=9,
+            label_fontsize=10,
             label_rotation=90 if upwards else 0,
             annotate=annotate,
+            hatch=hatch,
         )
     top = max(1e-9, float(p.max()), float(q.max())) * (1.3 if upwards else 1.22)
     ax.set_ylim(0, ymax if ymax is not None else top)
@@ -162,7 +170,7 @@ def plot_term_bars(
 ) -> tuple[Axes, Axes]:
     """Draw P and Q as paired bars above, and the per-outcome KL terms below.
 
-    The lower panel shows one green bar per outcome, ``P(x) log(P(x)/Q(x))``
+    The lower panel shows one bar per outcome, ``P(x) log(P(x)/Q(x))``
     (or whatever ``terms`` holds), with its value written on it. Some terms are
     negative; their sum, the KL divergence, is written in the panel's title.
     With ``annotate=False`` the bars carry no numbers and the title is short, for
@@ -174,7 +182,7 @@ def plot_term_bars(
     axes : (Axes, Axes)
         Upper and lower panel.
     p, q : array_like
-        The two distributions: P in blue (left bar), Q in red (right bar).
+        The two distributions: P plain (left bar), Q hatched (right bar).
     terms : array_like
         One term per outcome, already in ``unit``; ``inf`` is drawn as a marker.
     labels : sequence, optional
@@ -218,10 +226,15 @@ def plot_term_bars(
     top, bottom = axes
     positions = np.arange(terms.size)
     show_probabilities = annotate if label_probabilities is None else label_probabilities
-    for values, offset, color, name in ((p, -0.2, P_COLOR, "P"), (q, 0.2, Q_COLOR, "Q")):
-        bars = top.bar(positions + offset, values, width=0.4, color=color, alpha=0.85, label=name)
+    for values, offset, color, name, hatch in (
+        (p, -0.2, P_COLOR, "P", None),
+        (q, 0.2, Q_COLOR, "Q", "//"),
+    ):
+        bars = top.bar(
+            positions + offset, values, width=0.4, color=color, alpha=0.85, label=name, hatch=hatch
+        )
         if show_probabilities:
-            top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=9, padding=2)
+            top.bar_label(bars, labels=[f"{v:.3g}" for v in values], fontsize=10, padding=2)
     top.set_xticks(positions, names)
     top.set_ylabel("probability")
     top.set_ylim(0, max(1e-9, float(max(p.max(), q.max()))) * 1.25)
@@ -239,7 +252,7 @@ def plot_term_bars(
             labels=[
                 (f"{t:+.3f}" if abs(t) > 1e-12 else "0") if np.isfinite(t) else "" for t in terms
             ],
-            fontsize=9,
+            fontsize=10,
             padding=2,
         )
     bottom.axhline(0.0, color="black", lw=0.8)

@@ -14,6 +14,7 @@ Exercise ids are ``"LL.N"``: lesson LL, exercise N.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,10 @@ NAN_MESSAGE = "Got nan, not a number: something computed 0 · log 0 or 0 / 0 on 
 CLOSE_RTOL = 1e-2  # within 1 %, but outside the exercise's own tolerance: "close", not "right"
 # The plural units the checker prints, and their singular, used when the value is exactly 1.
 SINGULAR_UNITS = {"bits": "bit", "nats": "nat", "dits": "dit"}
+# ln of each unit's base: a quantity of x bits is x·ln 2 nats and x·ln 2 / ln 10 dits.
+UNIT_LOGS = {"bits": math.log(2.0), "nats": 1.0, "dits": math.log(10.0)}
+# Words a text answer may carry around the expected word: "the forward KL" is "forward".
+FILLER_WORDS = {"the", "a", "an", "kl", "divergence", "function", "one"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,19 @@ class Exercise:
         An answer outside ``rtol`` but within ``close_rtol`` (default ``CLOSE_RTOL``, 1 %) is
         judged "close", not right. 0 where a near miss is a typical mistake, not a rounding
         slip (such an answer gets the hint).
+    choices : tuple of str
+        The accepted words of a text answer, named when the answer is not text.
+    swapped : callable, optional
+        Returns the answer with the two arguments the other way round (D(Q‖P) for D(P‖Q),
+        H_Q(P) for H_P(Q)); an answer equal to it gets ``swapped_message``.
+    swapped_message : str
+        What to say to such an answer, e.g. "That is D(Q‖P); this asks for D(P‖Q)."
+
+    Notes
+    -----
+    Before the hint, a wrong numeric answer is checked for the typical mistakes, in this
+    order: the value in another unit (bits, nats, dits), the value with the wrong sign, and the
+    value of the other direction (``swapped``). Such an answer is never called "close".
     """
 
     expected: Callable[[], Any]
@@ -63,6 +81,8 @@ class Exercise:
     atol: float = 1e-6
     close_rtol: float = CLOSE_RTOL
     choices: tuple[str, ...] = field(default_factory=tuple)
+    swapped: Callable[[], Any] | None = None
+    swapped_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,19 +186,48 @@ def _judge_numbers(exercise: Exercise, expected: Any, answer: Any) -> Verdict:
         got = np.asarray(answer, dtype=float)
     except (TypeError, ValueError, OverflowError):
         return Verdict("invalid", wrong_kind)
+    if want.ndim == 0 and got.shape == (1,):
+        return Verdict(
+            "invalid", "You gave a list of one number; give the number itself, without brackets."
+        )
     if got.shape != want.shape:
         count = "a number" if got.size == 1 else f"{got.size} numbers"
         return Verdict("invalid", f"Expected {kind}, got {count} (shape {got.shape}).")
     if np.isnan(got).any():
         return Verdict("wrong", f"{NAN_MESSAGE} Hint: {exercise.hint}")
-    same_inf = np.isinf(want) & (got == want)
-    right = np.isclose(got, want, rtol=exercise.rtol, atol=exercise.atol) | same_inf
-    if bool(np.all(right)):
+    if _matches(exercise, got, want, exercise.rtol):
         return Verdict("right", f"Right! {_with_unit(want, exercise.unit)}.")
-    rtol = max(exercise.close_rtol, exercise.rtol)
-    if bool(np.all(np.isclose(got, want, rtol=rtol, atol=exercise.atol) | same_inf)):
+    mistake = _typical_mistake(exercise, got, want)
+    if mistake:
+        return Verdict("wrong", f"Not quite. {mistake}")
+    if _matches(exercise, got, want, max(exercise.close_rtol, exercise.rtol)):
         return Verdict("close", CLOSE_MESSAGE)
     return Verdict("wrong", f"Not quite. Hint: {exercise.hint}")
+
+
+def _matches(exercise: Exercise, got: np.ndarray, want: np.ndarray, rtol: float) -> bool:
+    """Whether ``got`` equals ``want`` within ``rtol`` (infinities equal themselves)."""
+    same_inf = np.isinf(want) & (got == want)
+    with np.errstate(invalid="ignore"):
+        return bool(np.all(np.isclose(got, want, rtol=rtol, atol=exercise.atol) | same_inf))
+
+
+def _typical_mistake(exercise: Exercise, got: np.ndarray, want: np.ndarray) -> str:
+    """What typical mistake ``got`` is, in words; empty when it is none of them."""
+    unit = exercise.unit.split(" ")[0]
+    finite = bool(np.all(np.isfinite(want)))
+    if unit in UNIT_LOGS and finite:
+        for other, log in UNIT_LOGS.items():
+            converted = want * UNIT_LOGS[unit] / log
+            if other != unit and _matches(exercise, got, converted, exercise.rtol):
+                return f"That looks like {other}; this asks for {unit}."
+    if finite and np.any(want != 0) and _matches(exercise, got, -want, exercise.rtol):
+        return "Check the sign: the value is right, its sign is not."
+    if exercise.swapped is not None:
+        other_way = np.asarray(exercise.swapped(), dtype=float)
+        if other_way.shape == want.shape and _matches(exercise, got, other_way, exercise.rtol):
+            return exercise.swapped_message
+    return ""
 
 
 def _not_a_number(answer: Any) -> bool:
@@ -202,9 +251,21 @@ def _judge_text(exercise: Exercise, expected: str, answer: Any) -> Verdict:
     if not isinstance(answer, str):
         options = " or ".join(repr(c) for c in exercise.choices) or "a string"
         return Verdict("invalid", f"Expected text ({options}), got {type(answer).__name__}.")
-    if answer.strip().lower() == expected.strip().lower():
+    if _words(answer) == _words(expected):
         return Verdict("right", f"Right! {expected}.")
     return Verdict("wrong", f"Not quite. Hint: {exercise.hint}")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text answer that matter: lower case, no punctuation, no filler words.
+
+    Examples
+    --------
+    >>> _words("The forward KL."), _words("Sigmoid")
+    (['forward'], ['sigmoid'])
+    """
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return [word for word in words if word not in FILLER_WORDS]
 
 
 def _judge_bool(exercise: Exercise, expected: bool, answer: Any) -> Verdict:

@@ -1,7 +1,7 @@
 """Figure builders for densities: two densities with the KL integrand, and Gaussian fits.
 
 Each builder takes the axes first and the data to draw (densities sampled on a grid), and
-computes no measure itself. P is blue, Q red and the integrand green.
+computes no measure itself. P is solid, Q dashed, the integrand shaded.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ def plot_density_kl(
     title: str | None = None,
     legend: bool | LegendLocType = True,
 ) -> Axes:
-    """Draw two densities and the KL integrand ``p log(p/q)`` filled in green.
+    """Draw two densities and the KL integrand ``p log(p/q)`` shaded.
 
-    The area under the green curve is the KL divergence. Where the integrand is
+    The shaded area under the integrand is the KL divergence. Where the integrand is
     negative (there ``p < q``), the fill is hatched, so the part that is
     subtracted stands out.
 
@@ -45,7 +45,7 @@ def plot_density_kl(
     x : array_like
         The grid.
     p, q : array_like
-        The densities on the grid: P in blue, Q in red.
+        The densities on the grid: P solid, Q dashed.
     integrand : array_like
         ``p log(p/q)`` on the grid, in ``unit`` per unit of x.
     p_label, q_label : str
@@ -77,7 +77,7 @@ def plot_density_kl(
     x = np.asarray(x, dtype=float)
     integrand = np.asarray(integrand, dtype=float)
     ax.plot(x, p, color=P_COLOR, lw=2, label=p_label)
-    ax.plot(x, q, color=Q_COLOR, lw=2, label=q_label)
+    ax.plot(x, q, color=Q_COLOR, lw=2, ls="--", label=q_label)
     ax.fill_between(
         x,
         integrand,
@@ -105,7 +105,7 @@ def plot_density_kl(
     if title:
         ax.set_title(title)
     if legend:
-        ax.legend(loc="upper right" if legend is True else legend, fontsize=9)
+        ax.legend(loc="upper right" if legend is True else legend, fontsize=10)
     return ax
 
 
@@ -120,7 +120,7 @@ def plot_gaussian_fits(
     title: str | None = None,
     legend_loc: LegendLocType | None = "upper right",
 ) -> Axes:
-    """Draw a density ``p`` (blue, filled) and Gaussian fits to it (red, one line style each).
+    """Draw a density ``p`` (filled) and Gaussian fits to it (one line style each).
 
     Parameters
     ----------
@@ -132,8 +132,8 @@ def plot_gaussian_fits(
         The density on the grid.
     fits : sequence of (mu, sigma, label, linestyle) or (mu, sigma, label, linestyle, color)
         One Gaussian ``N(mu, sigma**2)`` per entry, drawn with the given line style (e.g.
-        ``"--"`` for a forward fit, ``"-"`` for a reverse fit), in red unless the entry
-        names a colour (a darker red, say, to tell two fits apart); the mean is marked by a
+        ``"--"`` for a forward fit, ``"-"`` for a reverse fit), in Q's colour unless the entry
+        names a colour (a darker red, say, with its own line style); the mean is marked by a
         short tick on the x axis.
     p_label : str
         Legend label of ``p``.
@@ -179,5 +179,5 @@ def plot_gaussian_fits(
     if title:
         ax.set_title(title)
     if legend_loc is not None:
-        ax.legend(loc=legend_loc, fontsize=9)
+        ax.legend(loc=legend_loc, fontsize=10)
     return ax

@@ -60,10 +60,9 @@ def plot_code_tree(
     inches = ax.get_position().width * figure.get_figwidth()
     room = inches * 72 / (len(leaves) + 0.6) - 2
     widest = max(len(str(s)) for s in [*code, *code.values()])
-    size = float(np.clip(room / (0.6 * widest), 7, 11))
+    size = float(np.clip(room / (0.6 * widest), 10, 11))
     if probs is not None:
-        widest = max(len(f"{probs[s]:.3g}") for s in code)
-        p_size = float(np.clip(room / (0.6 * widest), 7, 10))
+        p_size = 10.0
     for node in prefixes:
         for bit in "01":
             child = node + bit
@@ -82,7 +81,7 @@ def plot_code_tree(
         ]
         lines.append((word, {"family": "monospace", "fontsize": size}))
         if probs is not None:
-            lines.append((f"{probs[symbol]:.3g}", {"fontsize": p_size, "color": "0.25"}))
+            lines.append((f"{probs[symbol]:.3g}", {"fontsize": p_size}))
         for row, (text, style) in enumerate(lines):
             ax.annotate(
                 text,

@@ -10,13 +10,13 @@ Importing this module imports matplotlib and ipywidgets; ``import kltools`` alon
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 import matplotlib
 from matplotlib.figure import Figure
 
+from kltools.course.images import figure_png, image_html
 from kltools.course.style import COURSE_STYLE
 
 __all__ = ["LessonWidget", "new_figure", "slider", "toggle"]
@@ -34,20 +34,6 @@ def new_figure(figsize: tuple[float, float] = (6.4, 3.2)) -> Figure:
         return Figure(figsize=figsize, layout="constrained")
 
 
-def figure_png(fig: Figure) -> bytes:
-    """Render a figure to PNG bytes at the course's 100 dpi.
-
-    Examples
-    --------
-    >>> fig = Figure()
-    >>> figure_png(fig)[:4]
-    b'\\x89PNG'
-    """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
-    return buffer.getvalue()
-
-
 class LessonWidget(widgets.VBox):
     """Controls, a readout and a figure that redraw together whenever a control moves.
 
@@ -60,16 +46,23 @@ class LessonWidget(widgets.VBox):
     controls : sequence of widgets.ValueWidget
         Sliders, toggles, ...; each change calls ``render``.
     render : callable
-        ``render(*values) -> (html, fig)``: the readout as HTML and a figure made with
-        :func:`new_figure` (not pyplot, so no figure leaks into the notebook). It runs in
-        the course style, so every widget looks alike wherever it is shown.
+        ``render(*values) -> (html, fig, alt)``: the readout as HTML, a figure made with
+        :func:`new_figure` (not pyplot, so no figure leaks into the notebook) and its alt
+        text, which says what the figure shows now. It runs in the course style, so every
+        widget looks alike wherever it is shown.
 
     Attributes
     ----------
     readout : widgets.HTML
         The numbers the widget shows.
-    image : widgets.Image
-        The figure, as PNG.
+    figure : widgets.HTML
+        The figure, an ``<img>`` with its alt text.
+    png : bytes
+        The figure as PNG.
+    alt : str
+        The figure's alt text.
+    fig : Figure
+        The figure itself, as last drawn.
     redraws : int
         How many times the widget has drawn itself (1 after construction).
 
@@ -77,13 +70,13 @@ class LessonWidget(widgets.VBox):
     --------
     >>> slider = widgets.FloatSlider(value=0.5, min=0, max=1)
     >>> def render(p):
-    ...     return f"p = {p:.2f}", new_figure((2, 1))
+    ...     return f"p = {p:.2f}", new_figure((2, 1)), f"An empty figure for p = {p:.2f}."
     >>> w = LessonWidget("demo", [slider], render)
     >>> w.readout.value
     'p = 0.50'
     >>> slider.value = 0.25
-    >>> w.readout.value, w.redraws
-    ('p = 0.25', 2)
+    >>> w.readout.value, w.redraws, w.alt
+    ('p = 0.25', 2, 'An empty figure for p = 0.25.')
     >>> w
     Interactive widget: demo. Run the notebook in JupyterLab to use it.
     """
@@ -92,16 +85,18 @@ class LessonWidget(widgets.VBox):
         self,
         title: str,
         controls: Sequence[widgets.ValueWidget],
-        render: Callable[..., tuple[str, Figure]],
+        render: Callable[..., tuple[str, Figure, str]],
     ) -> None:
         self.title = title
         self.controls = list(controls)
         self._render = render
         self.readout = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self.figure = widgets.HTML()
+        self.figure.add_class("kl-figure")
+        self.png, self.alt = b"", ""
         self.redraws = 0
         super().__init__(
-            [widgets.HTML(f"<b>{title}</b>"), *self.controls, self.readout, self.image]
+            [widgets.HTML(f"<b>{title}</b>"), *self.controls, self.readout, self.figure]
         )
         for control in self.controls:
             control.observe(self._update, names="value")
@@ -109,8 +104,9 @@ class LessonWidget(widgets.VBox):
 
     def _update(self, change: object = None) -> None:
         with matplotlib.rc_context(COURSE_STYLE):
-            html, fig = self._render(*(control.value for control in self.controls))
-            self.image.value = figure_png(fig)
+            html, fig, alt = self._render(*(control.value for control in self.controls))
+            self.png, self.alt, self.fig = figure_png(fig), alt, fig
+        self.figure.value = image_html(self.png, alt)
         self.readout.value = html
         self.redraws += 1
 

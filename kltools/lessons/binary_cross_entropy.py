@@ -180,12 +180,12 @@ def bce_readout(y: int, y_hat: float) -> BCEReadout:
     )
 
 
-def bce_render(y: int, y_hat: float) -> tuple[str, Figure]:
+def bce_render(y: int, y_hat: float) -> tuple[str, Figure, str]:
     """Readout (HTML) and figure of the binary cross-entropy widget.
 
     Examples
     --------
-    >>> html, fig = bce_render(1, 0.8)
+    >>> html, fig, alt = bce_render(1, 0.8)
     >>> "0.322 bits" in html and "0.223 nats" in html
     True
     """
@@ -204,7 +204,11 @@ def bce_render(y: int, y_hat: float) -> tuple[str, Figure]:
     fig = new_figure((6.4, 3.4))
     ax = fig.add_subplot()
     plot_bce_curves(ax, r.y, r.y_hat, unit="bits")
-    return html, fig
+    alt = (
+        f"The two loss curves of binary cross-entropy against the prediction; the curve of the "
+        f"target y = {r.y} is marked at ŷ = {r.y_hat:.2f}, a loss of {quantity(r.bits, 'bits')}."
+    )
+    return html, fig, alt
 
 
 def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:

@@ -136,7 +136,7 @@ def _surprise_text(px: float) -> str:
     return fixed(float(measures.information(px)), 3) if px > 0 else "∞"
 
 
-def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
+def huffman_render(source: str, text: str = "") -> tuple[str, Figure, str]:
     """Readout (HTML) and figure of the Huffman widget: the code table, L, H(P) and the tree.
 
     ``source`` is a key of ``CODING_PRESETS``; with ``CUSTOM_SOURCE`` the weights come from
@@ -144,7 +144,7 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
 
     Examples
     --------
-    >>> html, fig = huffman_render("4-sided die model q (1/2, 1/4, 1/8, 1/8)")
+    >>> html, fig, alt = huffman_render("4-sided die model q (1/2, 1/4, 1/8, 1/8)")
     >>> "L = <b>1.7500 bits/symbol</b>" in html and "H(P) = <b>1.7500 bits</b>" in html
     True
     >>> "not a number" in huffman_render(CUSTOM_SOURCE, "1, two")[0]
@@ -158,7 +158,7 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
         ax = fig.add_subplot()
         ax.text(0.5, 0.5, "no code to draw", ha="center", va="center")
         ax.set_axis_off()
-        return f"<p>Cannot build a code: {error}.</p>", fig
+        return f"<p>Cannot build a code: {error}.</p>", fig, "No code to draw."
     # Padded cells, numbers right-aligned under right-aligned headers, codewords left-aligned.
     num = "style='padding:0 0.8em;text-align:right'"
     left = "style='padding:0 0.8em;text-align:left'"
@@ -189,7 +189,12 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure]:
     bar_ax.set_xlim(-0.6, 1.6)
     bar_ax.set_ylabel("bits per symbol")
     bar_ax.set_ylim(0, max(1.0, r.average_length) * 1.25)
-    return html, fig
+    alt = (
+        f"The Huffman code tree of {len(r.code)} symbols, codewords {min(r.lengths)} to "
+        f"{max(r.lengths)} bits long, and two bars: entropy {r.entropy:.3f} bits, average "
+        f"length {r.average_length:.3f} bits."
+    )
+    return html, fig, alt
 
 
 def huffman_widget(

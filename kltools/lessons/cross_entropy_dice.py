@@ -132,12 +132,12 @@ def cross_entropy_readout(q_weights: ArrayLike, p: ArrayLike = FAIR_DIE) -> Cros
     return CrossEntropyReadout(weights, p_arr, q, h_p, h_pq, h_pq - h_p)
 
 
-def cross_entropy_render(*q_weights: float, p: ArrayLike = FAIR_DIE) -> tuple[str, Figure]:
+def cross_entropy_render(*q_weights: float, p: ArrayLike = FAIR_DIE) -> tuple[str, Figure, str]:
     """Readout (HTML) and figure of the cross-entropy widget: P and Q as bars, then the bits.
 
     Examples
     --------
-    >>> html, fig = cross_entropy_render(1, 1, 1, 1, 1, 1)
+    >>> html, fig, alt = cross_entropy_render(1, 1, 1, 1, 1, 1)
     >>> "H_P(Q) = <b>2.5850 bits</b>" in html and "gap = <b>0.0000 bits</b>" in html
     True
     >>> "at least one weight" in cross_entropy_render(0, 0, 0, 0, 0, 0)[0]
@@ -151,7 +151,7 @@ def cross_entropy_render(*q_weights: float, p: ArrayLike = FAIR_DIE) -> tuple[st
         ax = fig.add_subplot()
         ax.text(0.5, 0.5, "Q is undefined: all weights are 0", ha="center", va="center")
         ax.set_axis_off()
-        return html, fig
+        return html, fig, "Nothing to draw: every weight of Q is 0."
     total = float(r.weights.sum())
     cells = "".join(
         f"<td style='padding:0 6px'>{w:g}/{total:g} = {qx:.4f}</td>"
@@ -186,7 +186,12 @@ def cross_entropy_render(*q_weights: float, p: ArrayLike = FAIR_DIE) -> tuple[st
     left.set_yticks(np.linspace(0, 1, 6))
     left.spines["left"].set_bounds(0, 1)
     plot_cross_entropy_bars(right, r.p, r.q, ymax=CROSS_ENTROPY_BITS_TOP)
-    return html, fig
+    alt = (
+        "Left, the fair die P and the model Q as paired bars per face. Right, three bars: "
+        f"H(P) {quantity(r.entropy, 'bits', 4)}, H_P(Q) {quantity(r.cross_entropy, 'bits', 4)} "
+        f"and their gap {quantity(r.gap, 'bits', 4)}."
+    )
+    return html, fig, alt
 
 
 def cross_entropy_widget(
@@ -203,7 +208,7 @@ def cross_entropy_widget(
         slider(f"weight {i}", v, 0.0, 10.0, 0.5, ".1f") for i, v in enumerate(q_weights, start=1)
     ]
 
-    def render(*values: float) -> tuple[str, Figure]:
+    def render(*values: float) -> tuple[str, Figure, str]:
         return cross_entropy_render(*values, p=p)
 
     return LessonWidget(
@@ -222,12 +227,16 @@ EXERCISES = Exercises(
             "Average the surprise -log2 Q(x) with the weights P(x) of the fair coin: each side "
             "happens half the time.",
             unit="bits",
+            swapped=lambda: float(measures.cross_entropy([0.9, 0.1], [0.5, 0.5])),
+            swapped_message="That is H_Q(P), the weights taken from Q; this asks for H_P(Q).",
         ),
         "04.2": Exercise(
             lambda: float(measures.cross_entropy([1 / 6] * 6, [0.25] + [0.15] * 5)),
             "The world is the fair die, so each face weighs 1/6; the surprise of a face is -log2 "
             "Q(face). Five faces share the same Q.",
             unit="bits",
+            swapped=lambda: float(measures.cross_entropy([0.25] + [0.15] * 5, [1 / 6] * 6)),
+            swapped_message="That is H_Q(P), the weights taken from Q; this asks for H_P(Q).",
         ),
         "04.3": Exercise(
             lambda: float(measures.cross_entropy([1 / 6] * 6, [0.2] * 5 + [0.0])),

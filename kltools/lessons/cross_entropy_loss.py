@@ -43,7 +43,7 @@ def plot_label_scores(
     threshold : float or None
         The decision threshold, drawn as a dashed line; ``None`` draws none.
     color : str
-        Bar colour; the model's outputs are red by the course's convention.
+        Bar colour; the model's outputs are in Q's colour by the course's convention.
     title : str, optional
         Axes title.
 
@@ -63,7 +63,7 @@ def plot_label_scores(
     bars = ax.bar(positions, scores, width=0.6, color=color)
     for bar, on in zip(bars, above, strict=True):
         bar.set_alpha(0.85 if on else 0.3)
-    ax.bar_label(bars, labels=[f"{s:.3f}" for s in scores], fontsize=9, padding=2)
+    ax.bar_label(bars, labels=[f"{s:.3f}" for s in scores], fontsize=10, padding=2)
     if threshold is not None:
         ax.axhline(threshold, color="black", ls="--", lw=1)
         ax.annotate(
@@ -72,7 +72,7 @@ def plot_label_scores(
             xycoords=("axes fraction", "data"),
             ha="right",
             va="bottom",
-            fontsize=9,
+            fontsize=10,
         )
     ax.set_xticks(positions, [str(label) for label in labels])
     ax.set_ylim(0, 1.12)

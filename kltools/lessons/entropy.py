@@ -55,7 +55,7 @@ def plot_binary_entropy(ax: Axes, p: float | None = None) -> Axes:
         xytext=(0, 6),
         textcoords="offset points",
         ha="center",
-        fontsize=9,
+        fontsize=10,
         color="0.3",
     )
     if p is not None:
@@ -125,7 +125,7 @@ def coin_entropy_readout(p_heads: float) -> CoinEntropyReadout:
     )
 
 
-def coin_entropy_render(p_heads: float) -> tuple[str, Figure]:
+def coin_entropy_render(p_heads: float) -> tuple[str, Figure, str]:
     """Readout HTML and figure of the coin entropy widget for a coin with P(heads) = ``p_heads``."""
     r = coin_entropy_readout(p_heads)
 
@@ -147,7 +147,12 @@ def coin_entropy_render(p_heads: float) -> tuple[str, Figure]:
     coin_ax.set_ylim(0, 1.15)
     coin_ax.set_title("the coin")
     plot_binary_entropy(curve_ax, r.p_heads)
-    return html, fig
+    alt = (
+        f"Left, the coin as two bars, heads {r.p_heads:.2f} and tails {1 - r.p_heads:.2f}. "
+        f"Right, the binary entropy curve, highest (1 bit) at 1/2, marked at "
+        f"{r.p_heads:.2f} with {r.entropy:.3f} bits."
+    )
+    return html, fig, alt
 
 
 def coin_entropy_widget(p_heads: float = 0.5) -> LessonWidget:

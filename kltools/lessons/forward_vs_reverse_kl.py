@@ -214,12 +214,12 @@ def forward_reverse_fits(r: ForwardReverseReadout) -> list[tuple[float, float, s
 TABLE_SPACING = "style='border-collapse:separate;border-spacing:1.2em 0.15em'"
 
 
-def forward_reverse_render(separation: float) -> tuple[str, Figure]:
-    """Readout (HTML) and figure of the forward/reverse widget: p blue, the fits red.
+def forward_reverse_render(separation: float) -> tuple[str, Figure, str]:
+    """Readout (HTML) and figure of the forward/reverse widget: p filled, a line style per fit.
 
     Examples
     --------
-    >>> html, fig = forward_reverse_render(4.0)
+    >>> html, fig, alt = forward_reverse_render(4.0)
     >>> "<b>0.6931 nats</b> = 0.9999 bits" in html, "1.8712 nats" in html
     (True, True)
     >>> len(fig.axes)
@@ -268,7 +268,12 @@ def forward_reverse_render(separation: float) -> tuple[str, Figure]:
         legend_loc="upper left",
     )
     ax.set_ylim(0.0, 1.3)  # room above the peaks (at most 0.8) for the legend
-    return html, fig
+    alt = (
+        f"The two-peaked density p, peaks {r.separation:.1f} apart, with the Gaussian fits: the "
+        f"forward fit (dashed) spans both peaks with σ = {fixed(r.fits['forward'].sigma, 3)}; "
+        f"the reverse fits are drawn solid and dotted."
+    )
+    return html, fig, alt
 
 
 def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
@@ -332,6 +337,13 @@ EXERCISES = Exercises(
             "Where q lives, p is almost exactly half of q (the other peak is far away). So "
             "log2(q/p) ≈ log2 2 everywhere q matters.",
             unit="bits",
+            swapped=lambda: continuous.density_kl(
+                continuous.mixture_pdf(EXERCISE_GRID, [0.5, 0.5], [-5.0, 5.0], [1.0, 1.0]),
+                continuous.gaussian_pdf(EXERCISE_GRID, 5.0, 1.0),
+                EXERCISE_GRID,
+                base=2,
+            ),
+            swapped_message="That is the forward D(p‖q); this asks for the reverse D(q‖p).",
         ),
         "08.3": Exercise(
             lambda: "forward",

@@ -19,9 +19,10 @@ from kltools.course.widget import LessonWidget, new_figure, slider
 
 __all__ = ["EXERCISES", "WIDGETS", "check", "plot_surprise", "surprise_readout", "surprise_widget"]
 
-# One colour per unit; red and green stay free for Q and KL.
+# One colour and one line style per unit; the colours of Q and KL stay free.
 UNIT_COLORS = {"bits": P_COLOR, "nats": ACCENT_COLORS[0], "dits": ACCENT_COLORS[1]}
 UNIT_BASES = {"bits": "2", "nats": "e", "dits": "10"}
+UNIT_STYLES = {"bits": "-", "nats": "--", "dits": ":"}
 
 
 def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> Axes:
@@ -47,7 +48,7 @@ def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> 
     for unit, color in UNIT_COLORS.items():
         surprise = measures.information(grid, base=unit)
         label = f"{unit} (base {UNIT_BASES[unit]})"
-        ax.plot(grid, surprise, color=color, lw=2, label=label)
+        ax.plot(grid, surprise, color=color, ls=UNIT_STYLES[unit], lw=2, label=label)
     if p is not None:
         lines = [f"p = {p:.3f}"]
         ax.axvline(p, color="0.4", ls=":", lw=1)
@@ -119,7 +120,7 @@ def surprise_readout(p: float) -> SurpriseReadout:
     return SurpriseReadout(float(p), 1.0 / float(p), bits, nats, dits)
 
 
-def surprise_render(p: float) -> tuple[str, Figure]:
+def surprise_render(p: float) -> tuple[str, Figure, str]:
     """Readout HTML and figure of the surprise widget for probability ``p``."""
     r = surprise_readout(p)
     html = (
@@ -129,7 +130,11 @@ def surprise_render(p: float) -> tuple[str, Figure]:
     )
     fig = new_figure((6.4, 3.4))
     plot_surprise(fig.add_subplot(), p)
-    return html, fig
+    alt = (
+        f"Surprise against probability in bits, nats and dits: three curves falling to 0 at "
+        f"p = 1, marked at p = {r.p:.3f}, where the surprise is {r.bits:.3f} bits."
+    )
+    return html, fig, alt
 
 
 def surprise_widget(p: float = 0.25) -> LessonWidget:

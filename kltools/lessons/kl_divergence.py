@@ -123,12 +123,12 @@ def kl_dice_readout(q1: float, direction: str = "forward") -> KLDiceReadout:
     )
 
 
-def kl_dice_render(q1: float, direction: str = "forward") -> tuple[str, Figure]:
+def kl_dice_render(q1: float, direction: str = "forward") -> tuple[str, Figure, str]:
     """Readout (HTML) and figure of the dice KL widget: bars of P and Q, then the terms.
 
     Examples
     --------
-    >>> html, fig = kl_dice_render(0.5)
+    >>> html, fig, alt = kl_dice_render(0.5)
     >>> "D(P‖Q) = <b>0.3500 bits</b> = <b>0.2426 nats</b>" in html
     True
     >>> "D(Q‖P) = <b>0.4240 bits</b>" in kl_dice_render(0.5, "reverse")[0]
@@ -158,7 +158,12 @@ def kl_dice_render(q1: float, direction: str = "forward") -> tuple[str, Figure]:
         label_probabilities=False,  # the table lists Q(face); close bars' labels would touch
     )
     bottom.set_xlabel("face")
-    return html, fig
+    alt = (
+        f"Top, the fair die P and the loaded die Q with Q(1) = {float(q1):.2f} as paired bars. "
+        f"Bottom, one bar per face for the term {term}; they add up to {name} = "
+        f"{r.kl_bits:.4f} bits."
+    )
+    return html, fig, alt
 
 
 def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
@@ -308,12 +313,12 @@ def kl_gauss_readout(
     )
 
 
-def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure]:
-    """Readout (HTML) and figure of the Gaussian KL widget: P blue, Q red, p·ln(p/q) green.
+def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure, str]:
+    """Readout (HTML) and figure of the Gaussian KL widget: P, Q dashed, p·ln(p/q) shaded.
 
     Examples
     --------
-    >>> html, fig = kl_gauss_render(-2.0, 1.0)
+    >>> html, fig, alt = kl_gauss_render(-2.0, 1.0)
     >>> "<b>2.0000 nats</b> = <b>2.8854 bits</b>" in html
     True
     >>> "19.90" in html
@@ -321,13 +326,13 @@ def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure]:
     """
     r = kl_gauss_readout(mu, sigma)
     html = (
-        "<p>D(P‖Q) = green area = Σ p·ln(p/q)·Δx = "
+        "<p>D(P‖Q) = shaded area = Σ p·ln(p/q)·Δx = "
         f"<b>{r.area_nats:.4f} nats</b> = <b>{r.area_bits:.4f} bits</b><br>"
         f"closed form, <code>gaussian_kl</code>: {r.exact_nats:.4f} nats = "
         f"{r.exact_bits:.4f} bits<br>"
         f"Δx = {r.dx:.4f}; the sum without Δx would print {r.sum_without_dx:.2f}: "
         f"{1 / r.dx:.2f} times too much<br>"
-        f"green area above zero {r.positive_nats:+.4f} nats, below zero "
+        f"shaded area above zero {r.positive_nats:+.4f} nats, below zero (hatched) "
         f"{r.negative_nats:+.4f} nats (where q &gt; p: {escape(r.below_zero)})</p>"
     )
     fig = new_figure((6.4, 3.4))
@@ -342,7 +347,12 @@ def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure]:
         q_label=f"Q = N({float(mu):.1f}, {float(sigma):.1f}²)",
         title=f"D(P‖Q) = {r.area_nats:.3f} nats = {r.area_bits:.3f} bits",
     )
-    return html, fig
+    alt = (
+        f"The densities P = N(0, 1) and Q = N({float(mu):.1f}, {float(sigma):.1f}²), and the "
+        f"integrand p·ln(p/q) shaded beneath them, hatched where it is negative; its area is "
+        f"{r.area_nats:.3f} nats."
+    )
+    return html, fig, alt
 
 
 def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
@@ -364,6 +374,8 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
 
 WIDGETS = (kl_dice_widget, kl_gauss_widget)
 
+SWAPPED_KL = "That is D(Q‖P), the weights taken from Q; this asks for D(P‖Q)."
+
 EXERCISES = Exercises(
     {
         "06.1": Exercise(
@@ -372,12 +384,18 @@ EXERCISES = Exercises(
             "(it is negative) and five equal terms. Or take H_P(Q) − H(P).",
             unit="bits",
             rtol=2e-3,
+            swapped=lambda: float(measures.kl_divergence([0.25] + [0.15] * 5, [1 / 6] * 6)),
+            swapped_message=SWAPPED_KL,
         ),
         "06.2": Exercise(
             lambda: float(measures.kl_divergence([1 / 6] * 6, [0.25] + [0.15] * 5, base=np.e)),
             "Same sum with the natural log, or convert: 1 bit = ln 2 ≈ 0.693 nats.",
             unit="nats",
             rtol=2e-3,
+            swapped=lambda: float(
+                measures.kl_divergence([0.25] + [0.15] * 5, [1 / 6] * 6, base=np.e)
+            ),
+            swapped_message=SWAPPED_KL,
         ),
         "06.3": Exercise(
             lambda: [
@@ -387,11 +405,18 @@ EXERCISES = Exercises(
             "Give a list of two numbers. In D(P‖Q) the weights are P's; in D(Q‖P) they are Q's "
             "and the ratio is flipped.",
             unit="bits",
+            swapped=lambda: [
+                float(measures.kl_divergence([0.9, 0.1], [0.5, 0.5])),
+                float(measures.kl_divergence([0.5, 0.5], [0.9, 0.1])),
+            ],
+            swapped_message="The two numbers are the other way round: D(P‖Q) first, then D(Q‖P).",
         ),
         "06.4": Exercise(
             lambda: float(continuous.gaussian_kl(0.0, 1.0, 1.0, 2.0, base=np.e)),
             "Use ln(σ_q/σ_p) + (σ_p² + (μ_p − μ_q)²)/(2σ_q²) − 1/2 with σ_q = 2 (not 4).",
             unit="nats",
+            swapped=lambda: float(continuous.gaussian_kl(1.0, 2.0, 0.0, 1.0, base=np.e)),
+            swapped_message=SWAPPED_KL,
         ),
         "06.5": Exercise(
             lambda: False,

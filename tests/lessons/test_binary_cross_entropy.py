@@ -30,20 +30,21 @@ def test_four_corners():
 
 
 def test_render_shows_both_units():
-    html, fig = bce_render(0, 0.75)
+    html, fig, alt = bce_render(0, 0.75)
+    assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "2.000 bits" in html and f"{2 * math.log(2):.3f} nats" in html
     assert len(fig.axes) == 1
 
 
 def test_infinite_loss_is_named():
-    html, _ = bce_render(1, 0.0)
+    html, _, _ = bce_render(1, 0.0)
     assert "∞ bits" in html and "∞ nats" in html and "certain and wrong" in html
 
 
 def test_slider_then_toggle_redraw_with_kltools_numbers():
     w = bce_widget()
     target, slider = w.controls
-    png, redraws = w.image.value, w.redraws
+    png, redraws = w.png, w.redraws
     assert redraws == 1
     for control, value in [(slider, 0.3), (slider, 0.05), (target, 0), (target, 1), (slider, 0.0)]:
         control.value = value
@@ -53,9 +54,9 @@ def test_slider_then_toggle_redraw_with_kltools_numbers():
         assert _shown(bits, "bits") in w.readout.value
         assert _shown(nats, "nats") in w.readout.value
         assert f"ŷ = {y_hat:.2f}" in w.readout.value and f"y = {y}" in w.readout.value
-        assert w.image.value != png
+        assert w.png != png
         assert w.redraws == redraws + 1
-        png, redraws = w.image.value, w.redraws
+        png, redraws = w.png, w.redraws
     assert "∞ bits" in w.readout.value
 
 

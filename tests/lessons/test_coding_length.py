@@ -63,14 +63,14 @@ def test_choosing_sources_updates_readout_and_picture() -> None:
     assert w.redraws == 1
     average, h = expected_numbers(CODING_PRESETS[DIE8])
     assert f"L = <b>{average}</b>" in w.readout.value and average == "2.0000 bits/symbol"
-    first_image = w.image.value
+    first_image = w.png
 
     w.controls[0].value = "weather (0.6, 0.25, 0.1, 0.05)"
     average, h = expected_numbers([60, 25, 10, 5])
     assert f"L = <b>{average}</b>" in w.readout.value and average == "1.5500 bits/symbol"
     assert f"H(P) = <b>{h}</b>" in w.readout.value and h == "1.4905 bits"
     assert w.redraws == 2
-    second_image = w.image.value
+    second_image = w.png
     assert second_image[:4] == b"\x89PNG" and second_image != first_image
 
     w.controls[0].value = "fair 6-sided die"
@@ -78,24 +78,24 @@ def test_choosing_sources_updates_readout_and_picture() -> None:
     assert f"L = <b>{average}</b>" in w.readout.value
     assert f"H(P) = <b>{h}</b>" in w.readout.value and h == f"{np.log2(6):.4f} bits"
     assert w.redraws == 3
-    assert w.image.value != second_image
+    assert w.png != second_image
 
 
 def test_typing_custom_weights() -> None:
     w = huffman_widget(source=CUSTOM_SOURCE, text="3, 3, 2, 1, 1")
     average, h = expected_numbers([3, 3, 2, 1, 1])
     assert f"L = <b>{average}</b>" in w.readout.value and f"H(P) = <b>{h}</b>" in w.readout.value
-    before = w.image.value
+    before = w.png
 
     w.controls[1].value = "8, 4, 2, 1, 1"  # dyadic: the code reaches the entropy
     assert "L − H(P) = <b>0.0000 bits/symbol</b>" in w.readout.value
     assert "L = <b>1.8750 bits/symbol</b>" in w.readout.value
-    assert w.redraws == 2 and w.image.value != before
-    before = w.image.value
+    assert w.redraws == 2 and w.png != before
+    before = w.png
 
     w.controls[1].value = "1, two"  # a typo: a message, no crash
     assert "Cannot build a code" in w.readout.value and "not a number" in w.readout.value
-    assert w.redraws == 3 and w.image.value != before
+    assert w.redraws == 3 and w.png != before
 
     w.controls[1].value = "0, 0, 0"
     assert "Cannot build a code" in w.readout.value
@@ -103,8 +103,8 @@ def test_typing_custom_weights() -> None:
 
 
 def test_text_is_ignored_for_presets() -> None:
-    html_a, _ = huffman_render(DIE8, "1, two")
-    html_b, _ = huffman_render(DIE8, "")
+    html_a, _, _ = huffman_render(DIE8, "1, two")
+    html_b, _, _ = huffman_render(DIE8, "")
     assert html_a == html_b
 
 

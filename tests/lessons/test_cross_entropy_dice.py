@@ -57,7 +57,7 @@ def test_moving_sliders_updates_readout_and_picture() -> None:
     assert w.redraws == 1
     h, ce, gap = expected_numbers([5, 1, 1, 1, 1, 1])
     assert f"H_P(Q) = <b>{ce}</b>" in w.readout.value and ce == "2.9349 bits"
-    first_image = w.image.value
+    first_image = w.png
 
     w.controls[0].value = 1.0  # equal weights: Q = P
     h, ce, gap = expected_numbers([1, 1, 1, 1, 1, 1])
@@ -65,14 +65,14 @@ def test_moving_sliders_updates_readout_and_picture() -> None:
     assert f"H_P(Q) = <b>{ce}</b>" in w.readout.value
     assert f"gap = <b>{gap}</b>" in w.readout.value and gap == "0.0000 bits"
     assert w.redraws == 2
-    second_image = w.image.value
+    second_image = w.png
     assert second_image[:4] == b"\x89PNG" and second_image != first_image
 
     w.controls[5].value = 0.0  # face 6 impossible under Q: infinite cross-entropy
     assert "H_P(Q) = <b>∞ bits</b>" in w.readout.value
     assert "gap = <b>∞ bits</b>" in w.readout.value
     assert w.redraws == 3
-    assert w.image.value != second_image
+    assert w.png != second_image
 
     w.controls[3].value = 3.5
     h, ce, gap = expected_numbers([1, 1, 1, 3.5, 1, 0])
@@ -82,17 +82,17 @@ def test_moving_sliders_updates_readout_and_picture() -> None:
 
 def test_widget_survives_all_weights_at_zero() -> None:
     w = cross_entropy_widget(q_weights=(1, 0, 0, 0, 0, 0))
-    before = w.image.value
+    before = w.png
     w.controls[0].value = 0.0
     assert "give at least one weight a positive value" in w.readout.value
-    assert w.redraws == 2 and w.image.value != before
+    assert w.redraws == 2 and w.png != before
     w.controls[2].value = 2.0  # back to a distribution: all mass on face 3
     assert "H_P(Q) = <b>∞ bits</b>" in w.readout.value
     assert w.redraws == 3
 
 
 def test_render_shows_normalised_q() -> None:
-    html, _ = cross_entropy_render(2, 2, 2, 2, 2, 0)
+    html, _, _ = cross_entropy_render(2, 2, 2, 2, 2, 0)
     assert "2/10 = 0.2000" in html and "0/10 = 0.0000" in html
 
 

@@ -36,7 +36,8 @@ def test_fair_coin_is_one_bit_and_a_sure_coin_is_zero():
 
 
 def test_render_shows_infinite_surprise_as_a_symbol():
-    html, fig = coin_entropy_render(0.0)
+    html, fig, alt = coin_entropy_render(0.0)
+    assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "∞ bits" in html
     assert "0.000 bits" in html
     assert len(fig.axes) == 2
@@ -47,21 +48,21 @@ def test_moving_the_slider_updates_readout_and_figure():
     (slider,) = w.controls
     assert w.redraws == 1
     assert "1.000 bits" in w.readout.value
-    first = w.image.value
+    first = w.png
 
     slider.value = 0.9
     assert w.redraws == 2
     assert f"{float(binary_entropy(0.9)):.3f} bits" in w.readout.value
     assert f"{float(information(0.9)):.3f} bits" in w.readout.value
     assert f"{float(information(0.1)):.3f} bits" in w.readout.value
-    second = w.image.value
+    second = w.png
     assert second[:4] == b"\x89PNG"
     assert second != first
 
     slider.value = 0.2
     assert w.redraws == 3
     assert f"{float(binary_entropy(0.2)):.3f} bits" in w.readout.value
-    assert w.image.value != second
+    assert w.png != second
 
 
 def test_plain_text_form_is_one_line():

@@ -105,12 +105,13 @@ def test_at_separation_2_5_the_middle_start_is_the_better_one():
     r = forward_reverse_readout(2.5)
     assert r.best_reverse == "reverse_middle"
     assert r.fits["reverse_middle"].reverse_nats < r.fits["reverse_peak"].reverse_nats
-    html, _ = forward_reverse_render(2.5)
+    html, _, _ = forward_reverse_render(2.5)
     assert "The one from the forward fit is lower" in html
 
 
 def test_render_shows_every_number_with_units():
-    html, fig = forward_reverse_render(4.0)
+    html, fig, alt = forward_reverse_render(4.0)
+    assert alt.strip() and "\n" not in alt  # one line for a screen reader
     _assert_readout_shows(html, 4.0)
     assert "two local minima" in html
     assert len(fig.axes) == 1
@@ -123,14 +124,14 @@ def test_widget_redraws_with_the_new_numbers():
     assert (slider.value, slider.min, slider.max, slider.step) == (4.0, 0.0, 8.0, 0.5)
     assert slider.continuous_update is False
     assert w.redraws == 1
-    images = [w.image.value]
+    images = [w.png]
     _assert_readout_shows(w.readout.value, 4.0)
     for step, separation in enumerate((6.0, 1.5), start=2):
         slider.value = separation
         _assert_readout_shows(w.readout.value, separation)
         assert f"peaks {separation:.1f} apart" in w.readout.value
-        assert w.image.value != images[-1]
-        images.append(w.image.value)
+        assert w.png != images[-1]
+        images.append(w.png)
         assert w.redraws == step
     assert "Interactive widget" in repr(w)
 

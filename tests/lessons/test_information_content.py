@@ -33,7 +33,8 @@ def test_certain_event_carries_no_surprise():
 
 
 def test_render_returns_html_and_a_figure():
-    html, fig = surprise_render(0.5)
+    html, fig, alt = surprise_render(0.5)
+    assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "1.000 bits" in html
     assert len(fig.axes) == 1
 
@@ -43,14 +44,14 @@ def test_moving_the_slider_updates_readout_and_figure():
     (slider,) = w.controls
     assert w.redraws == 1
     assert f"{float(information(0.25)):.3f} bits" in w.readout.value
-    first = w.image.value
+    first = w.png
 
     slider.value = 0.5
     assert w.redraws == 2
     assert f"{float(information(0.5)):.3f} bits" in w.readout.value
     assert f"{float(information(0.5, base='nats')):.3f} nats" in w.readout.value
     assert f"{float(information(0.5, base='dits')):.3f} dits" in w.readout.value
-    second = w.image.value
+    second = w.png
     assert second[:4] == b"\x89PNG"
     assert second != first
 
@@ -58,7 +59,7 @@ def test_moving_the_slider_updates_readout_and_figure():
     assert w.redraws == 3
     assert f"{float(information(0.01)):.3f} bits" in w.readout.value
     assert f"{float(information(0.01, base='dits')):.3f} dits" in w.readout.value
-    assert w.image.value != second
+    assert w.png != second
 
 
 def test_plain_text_form_is_one_line():

@@ -57,7 +57,8 @@ def test_dice_readout_is_zero_for_the_fair_die_and_rejects_a_bad_direction():
 
 
 def test_dice_render_shows_both_units():
-    html, fig = kl_dice_render(0.5)
+    html, fig, alt = kl_dice_render(0.5)
+    assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "D(P‖Q) = <b>0.3500 bits</b> = <b>0.2426 nats</b>" in html
     assert len(fig.axes) == 2
 
@@ -65,19 +66,19 @@ def test_dice_render_shows_both_units():
 def test_dice_widget_redraws_with_the_new_numbers():
     w = kl_dice_widget()
     slider, toggle = w.controls
-    images = [w.image.value]
+    images = [w.png]
     assert w.redraws == 1
     for step, q1 in enumerate((0.3, 0.8), start=2):
         slider.value = q1
         want = float(kl_divergence(FAIR, loaded_die(q1)))
         assert _bits(want) in w.readout.value
-        assert w.image.value != images[-1]
-        images.append(w.image.value)
+        assert w.png != images[-1]
+        images.append(w.png)
         assert w.redraws == step
     toggle.value = "reverse"
     want = float(kl_divergence(loaded_die(0.8), FAIR))
     assert f"D(Q‖P) = {_bits(want)}" in w.readout.value
-    assert w.image.value != images[-1]
+    assert w.png != images[-1]
     assert w.redraws == 4
 
 
@@ -111,7 +112,7 @@ def test_gauss_readout_agrees_with_kltools_across_the_sliders(mu, sigma):
 
 
 def test_gauss_render_explains_the_grid_step():
-    html, _ = kl_gauss_render(-2.0, 1.0)
+    html, _, _ = kl_gauss_render(-2.0, 1.0)
     assert f"{_nats(2.0)} = {_bits(2.0 / np.log(2.0))}" in html
     assert "19.90" in html
     assert "x &lt; -1.00" in html
@@ -121,18 +122,18 @@ def test_gauss_widget_redraws_with_the_new_numbers():
     w = kl_gauss_widget()
     mu_slider, sigma_slider = w.controls
     assert (mu_slider.value, mu_slider.min, mu_slider.max, mu_slider.step) == (-2.0, -3.0, 3.0, 0.1)
-    images = [w.image.value]
+    images = [w.png]
     for step, mu in enumerate((1.0, -0.5), start=2):
         mu_slider.value = mu
         want = gaussian_kl(0.0, 1.0, mu, 1.0, base=np.e)
         assert _nats(want) in w.readout.value
-        assert w.image.value != images[-1]
-        images.append(w.image.value)
+        assert w.png != images[-1]
+        images.append(w.png)
         assert w.redraws == step
     sigma_slider.value = 2.0
     want = gaussian_kl(0.0, 1.0, -0.5, 2.0, base=2)
     assert _bits(want) in w.readout.value
-    assert w.image.value != images[-1]
+    assert w.png != images[-1]
     assert w.redraws == 4
 
 
