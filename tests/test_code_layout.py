@@ -63,13 +63,13 @@ def notebook_trees() -> list[ast.Module]:
     return trees
 
 
-def test_trees() -> list[ast.Module]:
+def trees_of_the_tests() -> list[ast.Module]:
     return [ast.parse(path.read_text(encoding="utf-8")) for path in (ROOT / "tests").rglob("*.py")]
 
 
 def imported_by_tests() -> dict[str, set[str]]:
     names: dict[str, set[str]] = defaultdict(set)
-    for source in test_trees():
+    for source in trees_of_the_tests():
         for module, name in imports_from(source):
             names[module].add(name)
     return names

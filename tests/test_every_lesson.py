@@ -62,6 +62,19 @@ def png_width(png: bytes) -> int:
     return struct.unpack(">I", png[16:20])[0]
 
 
+IMG = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)">')
+
+
+def figures(lesson: Lesson):
+    """(cell number, PNG, alt text) of every figure stored in the notebook."""
+    for number, output in outputs(lesson):
+        data = output.get("data", {})
+        if "image/png" in data:  # a figure shown without its alt text
+            yield number, base64.b64decode(data["image/png"]), ""
+        for png, alt in IMG.findall("".join(data.get("text/html", ""))):
+            yield number, base64.b64decode(png), alt
+
+
 def widget_calls(lesson: Lesson) -> list[str]:
     """The call that makes each widget the notebook shows: the last line of its cell."""
     return [
@@ -143,7 +156,8 @@ def test_printed_lines_fit_the_column(lesson: Lesson) -> None:
     long = [
         (number, line)
         for number, output in outputs(lesson)
-        if "image/png" not in output.get("data", {})
+        if not IMG.search("".join(output.get("data", {}).get("text/html", "")))
+        and "image/png" not in output.get("data", {})
         for text in [output.get("text") or output.get("data", {}).get("text/plain", "")]
         for line in "".join(text).splitlines()
         if len(line) > MAX_OUTPUT_LINE
@@ -154,11 +168,9 @@ def test_printed_lines_fit_the_column(lesson: Lesson) -> None:
 @every_lesson
 def test_figures_fit_the_column(lesson: Lesson) -> None:
     wide = [
-        (number, width)
-        for number, output in outputs(lesson)
-        if "image/png" in output.get("data", {})
-        for width in [png_width(base64.b64decode(output["data"]["image/png"]))]
-        if width > MAX_FIGURE_WIDTH
+        (number, png_width(png))
+        for number, png, _ in figures(lesson)
+        if png_width(png) > MAX_FIGURE_WIDTH
     ]
     assert wide == [], f"figures wider than {MAX_FIGURE_WIDTH} px (cell, width): {wide}"
 
@@ -184,15 +196,7 @@ def test_prose_never_finds_a_thing_by_its_colour_alone(lesson: Lesson) -> None:
 
 @every_lesson
 def test_every_figure_has_alt_text(lesson: Lesson) -> None:
-    missing = []
-    for number, output in outputs(lesson):
-        data = output.get("data", {})
-        if "image/png" not in data:
-            continue
-        html = "".join(data.get("text/html", ""))
-        alt = re.search(r'<img [^>]*alt="([^"]*)"', html)
-        if not alt or len(alt.group(1).split()) < 8:
-            missing.append(number)
+    missing = [number for number, _, alt in figures(lesson) if len(alt.split()) < 8]
     assert missing == [], f"figures without an alt text of a sentence or two (cells): {missing}"
 
 

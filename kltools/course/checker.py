@@ -4,8 +4,9 @@ Each lesson module lists its exercises in an :class:`Exercises` and hands its no
 ``check`` of that list. A learner writes an answer in a code cell and runs
 ``check(exercise_id, answer)``.
 The checker never raises: an unanswered placeholder (``...``) says what to do,
-a wrong answer gets a hint, a right one says so. A number right to only about two
-significant digits is called close, and the learner is asked for more. An answer of
+a wrong answer gets a hint, a right one says so. A number is right within the exercise's
+tolerance, or when it is the answer rounded to 3 or more significant digits; one right to only
+about two significant digits is called close, and the learner is asked for more. An answer of
 the wrong kind (text, None or a bool for a number) is told so. Expected answers are
 computed with kltools itself, so the checker and the lessons cannot disagree.
 
@@ -195,7 +196,7 @@ def _judge_numbers(exercise: Exercise, expected: Any, answer: Any) -> Verdict:
         return Verdict("invalid", f"Expected {kind}, got {count} (shape {got.shape}).")
     if np.isnan(got).any():
         return Verdict("wrong", f"{NAN_MESSAGE} Hint: {exercise.hint}")
-    if _matches(exercise, got, want, exercise.rtol):
+    if _matches(exercise, got, want, exercise.rtol) or _rounded_right(answer, want):
         return Verdict("right", f"Right! {_with_unit(want, exercise.unit)}.")
     mistake = _typical_mistake(exercise, got, want)
     if mistake:
@@ -203,6 +204,35 @@ def _judge_numbers(exercise: Exercise, expected: Any, answer: Any) -> Verdict:
     if _matches(exercise, got, want, max(exercise.close_rtol, exercise.rtol)):
         return Verdict("close", CLOSE_MESSAGE)
     return Verdict("wrong", f"Not quite. Hint: {exercise.hint}")
+
+
+def _rounded_right(answer: Any, want: np.ndarray) -> bool:
+    """Whether every number of ``answer`` is ``want`` rounded to 3 or more significant digits.
+
+    ``2.58`` for 2.58496 is right, as ``2.585`` is; ``2.6`` (2 digits) is not.
+
+    Examples
+    --------
+    >>> _rounded_right(2.58, np.asarray(2.58496)), _rounded_right(2.6, np.asarray(2.58496))
+    (True, False)
+    """
+    given = np.atleast_1d(np.asarray(answer, dtype=object)).ravel()
+    wanted = np.atleast_1d(want).ravel()
+    if given.size != wanted.size:
+        return False
+    for value, target in zip(given, wanted, strict=True):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number)):
+            return False
+        digits = _significant_digits(float(value))
+        if digits < 3 or not math.isfinite(target) or float(f"{target:.{digits}g}") != value:
+            return False
+    return True
+
+
+def _significant_digits(value: float) -> int:
+    """How many significant digits the shortest form of ``value`` has: 3 for 2.58, 1 for 300."""
+    digits = repr(abs(value)).split("e")[0].replace(".", "").strip("0")
+    return max(len(digits), 1)
 
 
 def _matches(exercise: Exercise, got: np.ndarray, want: np.ndarray, rtol: float) -> bool:
@@ -268,7 +298,12 @@ def _words(text: str) -> list[str]:
     return [word for word in words if word not in FILLER_WORDS]
 
 
+TRUTH_WORDS = {"true": True, "yes": True, "false": False, "no": False}
+
+
 def _judge_bool(exercise: Exercise, expected: bool, answer: Any) -> Verdict:
+    if isinstance(answer, str) and _words(answer) and " ".join(_words(answer)) in TRUTH_WORDS:
+        answer = TRUTH_WORDS[" ".join(_words(answer))]  # "True" in quotes means True
     if not isinstance(answer, (bool, np.bool_)):
         return Verdict("invalid", f"Expected True or False, got {type(answer).__name__}.")
     if bool(answer) == expected:

@@ -1,9 +1,10 @@
 """Figures as images with alt text, in a notebook and in a widget.
 
 JupyterLab draws a figure's ``image/png`` output as an ``<img>`` without alt text, so a screen
-reader announces nothing. :func:`show` displays a figure as HTML, an ``<img>`` whose ``alt``
-says what the figure shows, with the PNG and the alt text beside it in the same output for
-renderers that prefer them; the lesson widgets draw their figures the same way.
+reader announces nothing. :func:`show` displays a figure as HTML instead, an ``<img>`` whose
+``alt`` says what the figure shows, with the alt text as the output's plain-text form (what a
+text-only renderer prints); the lesson widgets draw their figures the same way. The PNG is
+stored once, inside the ``<img>``, which keeps a notebook's file small.
 
 Importing this module imports matplotlib and IPython; ``import kltools`` alone does not.
 """
@@ -71,10 +72,5 @@ def show(alt: str, fig: Figure | None = None) -> None:
     """
     figure = plt.gcf() if fig is None else fig
     png = figure_png(figure, tight=True)
-    bundle = {
-        "text/html": image_html(png, alt),
-        "image/png": base64.b64encode(png).decode("ascii"),
-        "text/plain": alt,
-    }
-    display(bundle, raw=True)
+    display({"text/html": image_html(png, alt), "text/plain": alt}, raw=True)
     plt.close(figure)

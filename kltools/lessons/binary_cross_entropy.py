@@ -20,7 +20,9 @@ from kltools.course.widget import LessonWidget, new_figure, slider, toggle
 
 __all__ = [
     "BCE_Y0_COLOR",
+    "BCE_Y0_LINESTYLE",
     "BCE_Y1_COLOR",
+    "BCE_Y1_LINESTYLE",
     "EXERCISES",
     "WIDGETS",
     "bce_readout",
@@ -29,8 +31,15 @@ __all__ = [
     "plot_bce_curves",
 ]
 
-BCE_Y1_COLOR = ACCENT_COLORS[1]  # purple: the loss when the target is y = 1, -log ŷ
+# The two targets' curves differ by line style as well as colour: solid for y = 1, dash-dot
+# for y = 0, in every figure of the lesson.
+BCE_Y1_COLOR = ACCENT_COLORS[1]  # sky blue: the loss when the target is y = 1, -log ŷ
 BCE_Y0_COLOR = ACCENT_COLORS[0]  # orange: the loss when the target is y = 0, -log(1 - ŷ)
+BCE_Y1_LINESTYLE = "-"
+BCE_Y0_LINESTYLE = "-."
+# Text of the in-panel "BCE = ..." label: black on white (21:1), since sky blue and orange on
+# white are only about 2.2:1 to 2.3:1.
+BCE_LABEL_TEXT_COLOR = "black"
 
 
 def plot_bce_curves(
@@ -44,10 +53,11 @@ def plot_bce_curves(
 ) -> Axes:
     """Draw the binary cross-entropy curves -log ŷ (y = 1) and -log(1 - ŷ) (y = 0).
 
-    With a target ``y`` and a prediction ``y_hat``, the curve of that target is drawn
-    bold, the other faded, and the loss is marked on it with a dot; its value is written
-    in a box in the middle of the axes, where no curve passes. A loss above ``ymax`` (or
-    an infinite one) is marked at the top edge with an arrow instead of a dot.
+    The curve of y = 1 is solid, the curve of y = 0 dash-dot. With a target ``y`` and a
+    prediction ``y_hat``, the curve of that target is drawn bold, the other thin and faded,
+    and the loss is marked on it with a dot; its value is written in black in a box edged in
+    the curve's colour, in the middle of the axes, where no curve passes. A loss above ``ymax``
+    (or an infinite one) is marked at the top edge with an arrow instead of a dot.
 
     Parameters
     ----------
@@ -76,17 +86,17 @@ def plot_bce_curves(
     grid = np.linspace(0.0005, 0.9995, 1999)
     bce = measures.binary_cross_entropy
     curves = (
-        (1, bce(1.0, grid, base=unit), BCE_Y1_COLOR, "y = 1: −log ŷ"),
-        (0, bce(0.0, grid, base=unit), BCE_Y0_COLOR, "y = 0: −log(1 − ŷ)"),
+        (1, bce(1.0, grid, base=unit), BCE_Y1_COLOR, BCE_Y1_LINESTYLE, "y = 1: −log ŷ"),
+        (0, bce(0.0, grid, base=unit), BCE_Y0_COLOR, BCE_Y0_LINESTYLE, "y = 0: −log(1 − ŷ)"),
     )
-    for target, loss, color, label in curves:
+    for target, loss, color, linestyle, label in curves:
         faded = y is not None and int(y) != target
         ax.plot(
             grid,
             loss,
             color=color,
             lw=1.5 if faded else 2.5,
-            ls="--" if faded else "-",
+            ls=linestyle,
             alpha=0.45 if faded else 1.0,
             label=label,
         )
@@ -116,10 +126,11 @@ def plot_bce_curves(
             ha="center",
             va="center",
             fontsize=10,
-            color=color,
+            color=BCE_LABEL_TEXT_COLOR,
             fontweight="bold",
             zorder=5,
-            bbox={"boxstyle": "round", "fc": "white", "ec": color},
+            # the coloured edge links the box to its curve; the text stays black to be readable
+            bbox={"boxstyle": "round", "fc": "white", "ec": color, "lw": 2},
         )
     if legend:
         ax.legend(loc="upper center")
@@ -248,15 +259,15 @@ EXERCISES = Exercises(
             unit="bits",
         ),
         "03.3": Exercise(
-            lambda: float(measures.information(np.finfo(np.float64).eps)),
-            "The worst case is a prediction clipped to ŷ = ε while y = 1: the loss is the "
-            "surprise −log2 ε. Write ε as a power of 2.",
-            unit="bits",
-        ),
-        "03.4": Exercise(
             lambda: float(measures.binary_entropy(0.75)),
             "The loss is smallest when the prediction equals the soft label, ŷ = y. What is left "
             "then is the entropy of the target itself (lesson 02).",
+            unit="bits",
+        ),
+        "03.4": Exercise(
+            lambda: float(measures.information(np.finfo(np.float32).eps)),
+            "The worst case is a prediction clipped to ŷ = ε while y = 1: the loss is the "
+            "surprise −log2 ε. float32's ε is a power of 2: write it as 2**-k.",
             unit="bits",
         ),
         "03.5": Exercise(

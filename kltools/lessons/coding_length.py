@@ -24,6 +24,7 @@ __all__ = ["CODING_PRESETS", "EXERCISES", "WIDGETS", "check", "huffman_readout",
 
 
 CUSTOM_SOURCE = "custom: type weights below"
+MAX_WEIGHTS = 8  # the most symbols whose tree labels fit the widget's width at 10 pt
 
 CODING_PRESETS: dict[str, tuple[float, ...] | None] = {
     "8-sided die (1/2, 1/4, 1/8, 1/16, 1/64 ×4)": (32, 16, 8, 4, 1, 1, 1, 1),
@@ -42,22 +43,35 @@ def parse_weights(text: str) -> list[float]:
     Raises
     ------
     ValueError
-        If an entry is not a number, or there are fewer than 2 or more than 12 entries.
+        If an entry is not a finite number or is negative, if every weight is 0, or if there
+        are fewer than 2 or more than ``MAX_WEIGHTS`` (8) entries. The message says which, in
+        plain words.
 
     Examples
     --------
     >>> parse_weights("1/2, 1/4 1/8,0.125")
     [0.5, 0.25, 0.125, 0.125]
+    >>> parse_weights("-1, 2")
+    Traceback (most recent call last):
+    ...
+    ValueError: a weight cannot be negative; got -1
     """
     values = []
     for item in text.replace(",", " ").split():
         top, _, bottom = item.partition("/")
         try:
-            values.append(float(top) / float(bottom) if bottom else float(top))
-        except (ValueError, ZeroDivisionError):
+            value = float(top) / float(bottom) if bottom else float(top)
+        except (ValueError, ZeroDivisionError, OverflowError):
             raise ValueError(f"{item!r} is not a number") from None
-    if not 2 <= len(values) <= 12:
-        raise ValueError(f"give between 2 and 12 weights; got {len(values)}")
+        if not np.isfinite(value):
+            raise ValueError(f"{item!r} is not a finite number")
+        if value < 0:
+            raise ValueError(f"a weight cannot be negative; got {item}")
+        values.append(value)
+    if not 2 <= len(values) <= MAX_WEIGHTS:
+        raise ValueError(f"give between 2 and {MAX_WEIGHTS} weights; got {len(values)}")
+    if max(values) == 0:
+        raise ValueError("give at least one weight a positive value")
     return values
 
 
@@ -114,7 +128,10 @@ def huffman_readout(weights: ArrayLike) -> HuffmanReadout:
     >>> r.average_length, r.entropy, r.kraft
     (2.0, 2.0, 1.0)
     """
-    p = np.asarray(measures.normalize(np.asarray(weights, dtype=float)), dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    if weights.size and np.all(np.isfinite(weights)) and weights.max() > 0:
+        weights = weights / weights.max()  # so that huge weights (1e308) cannot overflow the sum
+    p = np.asarray(measures.normalize(weights), dtype=float)
     symbols = list(range(1, p.size + 1))
     code = coding.huffman_code(p, symbols=symbols)
     probs = dict(zip(symbols, p.tolist(), strict=True))
@@ -158,22 +175,23 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure, str]:
         ax = fig.add_subplot()
         ax.text(0.5, 0.5, "no code to draw", ha="center", va="center")
         ax.set_axis_off()
-        return f"<p>Cannot build a code: {error}.</p>", fig, "No code to draw."
+        alt = "No code to draw: the weights typed do not make a distribution yet."
+        return f"<p>Cannot build a code: {error}.</p>", fig, alt
     # Padded cells, numbers right-aligned under right-aligned headers, codewords left-aligned.
     num = "style='padding:0 0.8em;text-align:right'"
     left = "style='padding:0 0.8em;text-align:left'"
     rows = "".join(
-        f"<tr><td {num}>{s}</td><td {num}>{px:.4f}</td><td {num}>{_surprise_text(px)}</td>"
+        f"<tr><td {num}>{s}</td><td {num}>{fixed(px, 4)}</td><td {num}>{_surprise_text(px)}</td>"
         f"<td {left}><code>{w}</code></td><td {num}>{len(w)}</td></tr>"
         for (s, w), px in zip(r.code.items(), r.p, strict=True)
     )
     html = (
         f"<table><tr><th {num}>symbol</th><th {num}>P(x)</th><th {num}>−log₂ P(x) (bits)</th>"
         f"<th {left}>codeword</th><th {num}>length (bits)</th></tr>{rows}</table>"
-        f"<p>average length L = <b>{r.average_length:.4f} bits/symbol</b> &nbsp; "
-        f"entropy H(P) = <b>{r.entropy:.4f} bits</b> &nbsp; "
-        f"L − H(P) = <b>{r.excess:.4f} bits/symbol</b> &nbsp; "
-        f"Kraft sum = {r.kraft:.4f}</p>"
+        f"<p>average length L = <b>{fixed(r.average_length, 4)} bits/symbol</b> &nbsp; "
+        f"entropy H(P) = <b>{fixed(r.entropy, 4)} bits</b> &nbsp; "
+        f"L − H(P) = <b>{fixed(r.excess, 4)} bits/symbol</b> &nbsp; "
+        f"Kraft sum = {fixed(r.kraft, 4)}</p>"
     )
     tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.7, 1])
     probs = dict(zip(r.code, r.p.tolist(), strict=True))
@@ -181,7 +199,7 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure, str]:
     bars = bar_ax.bar([0, 1], [r.entropy, r.average_length], color=[P_COLOR, "0.45"], width=0.6)
     bar_ax.bar_label(
         bars,
-        labels=[f"{r.entropy:.3f} bits", f"{r.average_length:.3f} bits"],
+        labels=[f"{fixed(r.entropy, 3)} bits", f"{fixed(r.average_length, 3)} bits"],
         padding=2,
         fontsize=10,
     )
@@ -191,8 +209,8 @@ def huffman_render(source: str, text: str = "") -> tuple[str, Figure, str]:
     bar_ax.set_ylim(0, max(1.0, r.average_length) * 1.25)
     alt = (
         f"The Huffman code tree of {len(r.code)} symbols, codewords {min(r.lengths)} to "
-        f"{max(r.lengths)} bits long, and two bars: entropy {r.entropy:.3f} bits, average "
-        f"length {r.average_length:.3f} bits."
+        f"{max(r.lengths)} bits long, and two bars: entropy {fixed(r.entropy, 3)} bits, average "
+        f"length {fixed(r.average_length, 3)} bits."
     )
     return html, fig, alt
 
@@ -271,6 +289,14 @@ EXERCISES = Exercises(
             "lengths 1, 2, 3, 4, 6, 6, 6, 6 with equal weights, then subtract the best code's 3 "
             "bits.",
             unit="bits per symbol",
+            swapped=lambda: (
+                3.0 - coding.average_code_length(EIGHT_SIDED_DIE, list(EIGHT_SIDED_CODE.values()))
+            ),
+            swapped_message=(
+                "That is the other direction: the loaded die's rolls coded with the fixed 3-bit "
+                "code. Here the rolls come from the fair die and are coded with the loaded die's "
+                "code."
+            ),
         ),
     }
 )

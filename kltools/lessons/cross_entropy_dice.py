@@ -17,7 +17,7 @@ from numpy.typing import ArrayLike
 from kltools import measures
 from kltools.course.bars import plot_two_distributions
 from kltools.course.checker import Exercise, Exercises
-from kltools.course.formatting import quantity
+from kltools.course.formatting import fixed, quantity
 from kltools.course.style import KL_COLOR, P_COLOR, Q_COLOR
 from kltools.course.widget import LessonWidget, new_figure, slider
 
@@ -38,8 +38,9 @@ def plot_cross_entropy_bars(
 ) -> Axes:
     """Draw H(P), the cross-entropy H_P(Q) and their gap as three labelled bars, in bits.
 
-    An infinite cross-entropy (Q gives probability 0 to an outcome P can produce) is drawn
-    as a hatched bar up to the top of the axes, labelled "∞ bits".
+    The cross-entropy bar is hatched "//", like every bar of the model Q in the course. An
+    infinite cross-entropy (Q gives probability 0 to an outcome P can produce) is drawn as a
+    pale cross-hatched bar up to the top of the axes, labelled "∞ bits".
 
     Examples
     --------
@@ -57,12 +58,13 @@ def plot_cross_entropy_bars(
     top = ymax if ymax is not None else max([1.0, *finite]) * 1.25
     names = ["entropy\n$H(P)$", "cross-entropy\n$H_P(Q)$", "gap\n$H_P(Q) - H(P)$"]
     colors = [P_COLOR, Q_COLOR, KL_COLOR]
-    for i, (value, color) in enumerate(zip(values, colors, strict=True)):
+    hatches = [None, "//", None]
+    for i, (value, color, hatch) in enumerate(zip(values, colors, hatches, strict=True)):
         if np.isfinite(value):
-            ax.bar(i, value, color=color, alpha=0.85, width=0.6)
-            label, y = f"{value:.4f} bits", value + 0.02 * top
+            ax.bar(i, value, color=color, alpha=0.85, width=0.6, hatch=hatch)
+            label, y = f"{fixed(value, 4)} bits", value + 0.02 * top
         else:
-            ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="//")
+            ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="xx")
             label, y = "∞ bits", 0.92 * top
         ax.text(i, y, label, ha="center", va="bottom", fontsize=10)
     ax.set_xticks(range(3), names)
@@ -220,6 +222,12 @@ def cross_entropy_widget(
 
 WIDGETS = (cross_entropy_widget,)
 
+# With a fair coin or a fair die for P, H_Q(P) equals H(P), the other typical slip.
+SWAPPED_CROSS_ENTROPY = (
+    "That is H(P), the world's own entropy, which for a fair P is also H_Q(P), the weights taken "
+    "from Q. This asks for H_P(Q): the surprise -log2 Q(x), averaged with P's weights."
+)
+
 EXERCISES = Exercises(
     {
         "04.1": Exercise(
@@ -228,7 +236,7 @@ EXERCISES = Exercises(
             "happens half the time.",
             unit="bits",
             swapped=lambda: float(measures.cross_entropy([0.9, 0.1], [0.5, 0.5])),
-            swapped_message="That is H_Q(P), the weights taken from Q; this asks for H_P(Q).",
+            swapped_message=SWAPPED_CROSS_ENTROPY,
         ),
         "04.2": Exercise(
             lambda: float(measures.cross_entropy([1 / 6] * 6, [0.25] + [0.15] * 5)),
@@ -236,13 +244,15 @@ EXERCISES = Exercises(
             "Q(face). Five faces share the same Q.",
             unit="bits",
             swapped=lambda: float(measures.cross_entropy([0.25] + [0.15] * 5, [1 / 6] * 6)),
-            swapped_message="That is H_Q(P), the weights taken from Q; this asks for H_P(Q).",
+            swapped_message=SWAPPED_CROSS_ENTROPY,
         ),
         "04.3": Exercise(
             lambda: float(measures.cross_entropy([1 / 6] * 6, [0.2] * 5 + [0.0])),
             "What is -log2 0? A fair die shows a 6 one roll in six. np.inf (or float('inf')) is "
             "an allowed answer.",
             unit="bits",
+            swapped=lambda: float(measures.cross_entropy([0.2] * 5 + [0.0], [1 / 6] * 6)),
+            swapped_message=SWAPPED_CROSS_ENTROPY,
         ),
         "04.4": Exercise(
             lambda: float(

@@ -94,9 +94,14 @@ EXERCISES = Exercises(
         ),
         "07.2": Exercise(
             lambda: 0.01 * (1.0 - 0.01),
-            "Both gradients carry the factor (z − y). The squared error has one more factor: the "
-            "slope of the sigmoid, z(1 − z).",
-            close_rtol=0.0,  # 0.01, forgetting the factor 1 − z, is a mistake, not a rounding slip
+            "Both gradients carry the factor (ŷ − y). The squared error has one more factor: the "
+            "slope of the sigmoid, ŷ(1 − ŷ).",
+            close_rtol=0.0,  # 0.01, forgetting the factor 1 − ŷ, is a mistake, not a rounding slip
+            swapped=lambda: 1.0 / (0.01 * (1.0 - 0.01)),  # ≈ 101.01, the ratio upside down
+            swapped_message=(
+                "That is the inverse ratio, the cross-entropy's push over the squared error's; "
+                "this asks for the squared error's gradient divided by the cross-entropy's."
+            ),
         ),
         "07.3": Exercise(
             lambda: "sigmoid",

@@ -23,6 +23,8 @@ __all__ = ["EXERCISES", "WIDGETS", "check", "plot_surprise", "surprise_readout",
 UNIT_COLORS = {"bits": P_COLOR, "nats": ACCENT_COLORS[0], "dits": ACCENT_COLORS[1]}
 UNIT_BASES = {"bits": "2", "nats": "e", "dits": "10"}
 UNIT_STYLES = {"bits": "-", "nats": "--", "dits": ":"}
+# One marker shape per unit, so the three marks at p stay apart where they overlap (p = 0.5).
+UNIT_MARKERS = {"bits": "o", "nats": "s", "dits": "^"}
 
 
 def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> Axes:
@@ -33,7 +35,8 @@ def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> 
     ax : Axes
         Where to draw.
     p : float, optional
-        A probability to mark on all three curves, with its surprise in each unit.
+        A probability to mark on all three curves, with its surprise in each unit: a circle on
+        bits, a square on nats and a triangle on dits (the legend shows the same shapes).
     p_min : float
         Smallest probability on the x axis (the curves grow without bound near 0).
 
@@ -43,18 +46,31 @@ def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> 
     >>> ax = plot_surprise(Figure().add_subplot(), 0.5)
     >>> [line.get_label() for line in ax.lines[:3]]
     ['bits (base 2)', 'nats (base e)', 'dits (base 10)']
+    >>> [line.get_marker() for line in ax.lines[4:]]
+    ['o', 's', '^']
     """
     grid = np.geomspace(p_min, 1.0, 400)
     for unit, color in UNIT_COLORS.items():
         surprise = measures.information(grid, base=unit)
         label = f"{unit} (base {UNIT_BASES[unit]})"
-        ax.plot(grid, surprise, color=color, ls=UNIT_STYLES[unit], lw=2, label=label)
+        # with a mark at p, the legend shows each unit's marker shape (markevery=[]: none on the
+        # curve itself)
+        ax.plot(
+            grid,
+            surprise,
+            color=color,
+            ls=UNIT_STYLES[unit],
+            lw=2,
+            label=label,
+            marker=UNIT_MARKERS[unit] if p is not None else "",
+            markevery=[],
+        )
     if p is not None:
         lines = [f"p = {p:.3f}"]
         ax.axvline(p, color="0.4", ls=":", lw=1)
         for unit, color in UNIT_COLORS.items():
             value = float(measures.information(p, base=unit))
-            ax.plot([p], [value], "o", color=color, ms=7, mec="black", zorder=3)
+            ax.plot([p], [value], UNIT_MARKERS[unit], color=color, ms=7, mec="black", zorder=3)
             lines.append(f"{value:.3f} {unit}")
         ax.text(
             0.97,
@@ -131,8 +147,10 @@ def surprise_render(p: float) -> tuple[str, Figure, str]:
     fig = new_figure((6.4, 3.4))
     plot_surprise(fig.add_subplot(), p)
     alt = (
-        f"Surprise against probability in bits, nats and dits: three curves falling to 0 at "
-        f"p = 1, marked at p = {r.p:.3f}, where the surprise is {r.bits:.3f} bits."
+        f"Surprise against probability in bits (solid), nats (dashed) and dits (dotted): three "
+        f"curves falling to 0 at p = 1, marked at p = {r.p:.3f} with a circle on bits, a square "
+        f"on nats and a triangle on dits, where the surprise is "
+        f"{r.bits:.3f} bits = {r.nats:.3f} nats = {r.dits:.3f} dits."
     )
     return html, fig, alt
 

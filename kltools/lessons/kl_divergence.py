@@ -6,6 +6,7 @@ their readouts (where the integrand is negative, in words), and the lesson's exe
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
@@ -202,18 +203,43 @@ def _crossings(mu: float, sigma: float) -> list[float]:
     return sorted([float((-b - root) / (2 * a)), float((-b + root) / (2 * a))])
 
 
-def _below_zero_text(mu: float, sigma: float, crossings: list[float]) -> str:
-    """Say where q > p, i.e. where the integrand p·log(p/q) is negative: "x < -1.00"."""
-    edges = [-np.inf, *crossings, np.inf]
-    below = []
+def _stretches(mu: float, sigma: float, crossings: list[float]) -> list[tuple[float, float, bool]]:
+    """The stretches between the crossings, ``(low, high, q > p there)``, from −∞ to ∞."""
+    edges = [-math.inf, *crossings, math.inf]
+    out = []
     for lo, hi in pairwise(edges):
         # one point inside (lo, hi); p - q keeps its sign between crossings
-        both = np.isfinite(lo) and np.isfinite(hi)
+        both = math.isfinite(lo) and math.isfinite(hi)
         probe = (lo + hi) / 2 if both else min(max(0.0, lo + 1.0), hi - 1.0)
-        log_ratio = -0.5 * probe**2 + 0.5 * ((probe - mu) / sigma) ** 2 + np.log(sigma)
-        if log_ratio < 0:  # q > p here
-            below.append((float(lo), float(hi)))
-    return where(below) or "nowhere (P = Q)"
+        log_ratio = -0.5 * probe**2 + 0.5 * ((probe - mu) / sigma) ** 2 + math.log(sigma)
+        out.append((float(lo), float(hi), log_ratio < 0))
+    return out
+
+
+def _area(mu: float, sigma: float, low: float, high: float) -> float:
+    """The exact area of p·ln(p/q) over ``low < x < high``, for P = N(0, 1), Q = N(mu, sigma²).
+
+    ln(p/q) = A + B·x + C·x² with A = ln σ + μ²/(2σ²), B = −μ/σ², C = 1/(2σ²) − 1/2, and
+    the moments of the standard normal over an interval are closed forms in Φ and φ:
+    ∫φ = Φ(b) − Φ(a), ∫xφ = φ(a) − φ(b), ∫x²φ = ∫φ + aφ(a) − bφ(b).
+    """
+
+    def cdf(v: float) -> float:
+        return 0.5 * math.erfc(-v / math.sqrt(2.0))
+
+    def pdf(v: float) -> float:
+        return 0.0 if math.isinf(v) else math.exp(-0.5 * v * v) / math.sqrt(2.0 * math.pi)
+
+    def x_pdf(v: float) -> float:
+        return 0.0 if math.isinf(v) else v * pdf(v)
+
+    m0 = cdf(high) - cdf(low)
+    m1 = pdf(low) - pdf(high)
+    m2 = m0 + x_pdf(low) - x_pdf(high)
+    a = math.log(sigma) + mu * mu / (2.0 * sigma * sigma)
+    b = -mu / (sigma * sigma)
+    c = 1.0 / (2.0 * sigma * sigma) - 0.5
+    return a * m0 + b * m1 + c * m2
 
 
 @dataclass(frozen=True)
@@ -235,7 +261,9 @@ class KLGaussReadout:
     sum_without_dx : float
         Σ integrand, the classic slip, in no unit at all.
     positive_nats, negative_nats : float
-        The area under the integrand above and below zero.
+        The area under the integrand above and below zero, exact (closed forms between the
+        crossings, not the grid: the grid's rectangles straddle each crossing and would be
+        off in the fourth decimal).
     crossings : list of float
         Where the two densities are equal.
     below_zero : str
@@ -293,6 +321,8 @@ def kl_gauss_readout(
     integrand = np.asarray(continuous.kl_integrand(p, q, base=np.e))
     dx = (float(x[-1]) - float(x[0])) / (x.size - 1)
     crossings = _crossings(float(mu), float(sigma))
+    stretches = _stretches(float(mu), float(sigma), crossings)
+    parts = [(_area(float(mu), float(sigma), lo, hi), below) for lo, hi, below in stretches]
     area = continuous.density_kl(p, q, x, base=np.e)
     exact = float(continuous.gaussian_kl(0.0, 1.0, mu, sigma, base=np.e))
     return KLGaussReadout(
@@ -306,10 +336,10 @@ def kl_gauss_readout(
         exact_nats=exact,
         exact_bits=float(exact / np.log(2.0)),
         sum_without_dx=float(integrand.sum()),
-        positive_nats=float(integrand[integrand > 0].sum() * dx),
-        negative_nats=float(integrand[integrand < 0].sum() * dx),
+        positive_nats=sum(a for a, below in parts if not below),
+        negative_nats=sum(a for a, below in parts if below),
         crossings=crossings,
-        below_zero=_below_zero_text(float(mu), float(sigma), crossings),
+        below_zero=where([(lo, hi) for lo, hi, below in stretches if below]) or "nowhere (P = Q)",
     )
 
 

@@ -28,7 +28,8 @@ from kltools.lessons import LESSONS  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 LESSON_OF = {lesson.notebook: lesson for lesson in LESSONS}
-WIDGET = ".widget-vbox:has(> img.widget-image)"  # a kltools LessonWidget as the page shows it
+WIDGET = ".widget-vbox:has(> .kl-figure)"  # a kltools LessonWidget as the page shows it
+FIGURES = ".jp-OutputArea-output img"  # every figure a lesson shows, in outputs and widgets
 IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
 PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
 ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
@@ -147,6 +148,10 @@ def test_notebook_runs_from_the_menu_without_errors(lessons, screenshots, notebo
     assert ran == [f"[{i}]:" for i in range(1, len(ran) + 1)], "not every cell ran, in order"
     assert page.get_by_text("Error displaying widget").count() == 0
     assert page.locator(".jp-Dialog").count() == 0, "a dialog is open"
+    alts = page.locator(FIGURES).evaluate_all("images => images.map(i => i.alt.trim())")
+    assert all(len(alt.split()) >= 8 for alt in alts), (
+        f"figures without alt text: {sum(len(alt.split()) < 8 for alt in alts)} of {len(alts)}"
+    )
     rendered, expected = page.locator(WIDGET).count(), len(twin_factories(LESSON_OF[notebook]))
     assert rendered == expected, (
         f"{rendered} of {expected} widgets rendered as widgets (is ipywidgets' JupyterLab "
@@ -242,7 +247,8 @@ def test_widget_redraws_with_kltools_numbers_at_every_move(
     parts = view.locator(":scope > *")
     elements = [parts.nth(i + 1) for i in range(len(twin.controls))]
     readout = parts.nth(len(twin.controls) + 1).locator(".widget-html-content")
-    image = view.locator(":scope > img.widget-image")
+    figure = view.locator(":scope > .kl-figure")
+    image = figure.locator("img")
 
     def shown_by_twin() -> str:
         for control, element in zip(twin.controls, elements, strict=True):
@@ -255,14 +261,20 @@ def test_widget_redraws_with_kltools_numbers_at_every_move(
         for move in (1, 2):
             where = f"control {number} ({name}), move {move}"
             shot = screenshots / f"{notebook[:2]}-widget{index + 1}-{number}-{name}-{move}.png"
-            html_before, src_before = readout.inner_html(), image.get_attribute("src")
+            html_before, src = readout.inner_html(), image.get_attribute("src")
             png_before = image.screenshot()
             MOVES[type(control).__name__](page, element, move)
             try:
                 page.wait_for_function(
-                    "([readout, image, html, src]) => readout.innerHTML !== html"
-                    " && image.src !== src && image.complete && image.naturalWidth > 0",
-                    arg=[readout.element_handle(), image.element_handle(), html_before, src_before],
+                    "([readout, figure, html, src]) => { const image = figure.querySelector('img');"
+                    " return readout.innerHTML !== html && image !== null && image.src !== src"
+                    " && image.complete && image.naturalWidth > 0 && image.alt.trim() !== ''; }",
+                    arg=[
+                        readout.element_handle(),
+                        figure.element_handle(),
+                        html_before,
+                        src,
+                    ],
                     timeout=UPDATE_TIMEOUT,
                 )
             except PlaywrightTimeout:
@@ -271,3 +283,19 @@ def test_widget_redraws_with_kltools_numbers_at_every_move(
             assert readout.inner_html() == shown_by_twin(), f"{where}: readout differs"
             assert image.screenshot() != png_before, f"{where}: the figure did not change"
             view.screenshot(path=shot)
+
+
+def test_stored_figures_show_with_alt_text_before_anything_runs(lab, browser):
+    """A lesson opened as it is stored (untrusted, nothing run) shows its figures with alt text."""
+    notebook = LESSONS[6].notebook  # lesson 06: figures in many cells
+    page = browser.new_page()
+    try:
+        page.set_viewport_size(VIEWPORT)
+        page.goto(lab.page_url("stored", notebook))
+        page.wait_for_selector(FIGURES, timeout=RUN_TIMEOUT)
+        shown = page.locator(FIGURES).evaluate_all(
+            "images => images.map(i => [i.alt.trim(), i.naturalWidth])"
+        )
+        assert shown and all(len(alt.split()) >= 8 and width > 0 for alt, width in shown)
+    finally:
+        page.close()

@@ -109,7 +109,7 @@ def test_singular_units_keep_the_rest_of_the_unit(value, unit, said) -> None:
 
 @pytest.mark.parametrize(
     ("exercise_id", "rounded"),
-    [("02.2", 0.47), ("04.1", 1.74), ("00.1", 0.995), ("01.3", 10.05)],
+    [("02.2", 0.47), ("04.1", 1.735), ("00.1", 0.995), ("01.3", 10.05)],
 )
 def test_an_answer_within_one_percent_is_close_not_right(printed, exercise_id, rounded) -> None:
     verdict = evaluate(exercise_id, rounded)
@@ -155,3 +155,18 @@ def test_exercise_02_3_asks_whether_h_of_0_2_beats_h_of_0_9(printed) -> None:
     assert evaluate("02.3", True).correct
     out = printed("02.3", False)
     assert out.startswith("Not quite.") and "H(0.2) = H(0.8)" in out
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "rounded"), [("04.1", 1.74), ("02.2", 0.469), ("06.1", 0.0292), ("02.4", 3.32)]
+)
+def test_the_answer_rounded_to_three_digits_is_right(exercise_id, rounded) -> None:
+    assert evaluate(exercise_id, rounded).correct
+
+
+@pytest.mark.parametrize("answer", ["True", "true", " yes ", "TRUE."])
+def test_a_truth_value_in_quotes_is_read_as_one(answer) -> None:
+    assert evaluate("02.3", answer).correct
+    assert evaluate(
+        "02.3", answer.lower().replace("true", "false").replace("yes", "no")
+    ).status == ("wrong")

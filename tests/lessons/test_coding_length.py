@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
+import re
+import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +36,7 @@ def expected_numbers(weights) -> tuple[str, str]:
     return f"{average:.4f} bits/symbol", f"{float(kltools.entropy(p)):.4f} bits"
 
 
-def test_readout_of_bishops_die() -> None:
+def test_readout_of_the_loaded_8_sided_die() -> None:
     r = huffman_readout(CODING_PRESETS[DIE8])
     assert list(r.code.values()) == [
         "0", "10", "110", "1110", "111100", "111101", "111110", "111111"
@@ -135,3 +140,131 @@ def test_solutions_quote_the_checker() -> None:
     assert float(kltools.cross_entropy(fair8, die8)) == pytest.approx(4.25)
     assert float(kltools.kl_divergence(fair8, die8)) == pytest.approx(1.25)
     assert "= 4.25$ bits" in solutions
+
+
+# --- the widget over its whole range: every number it shows, computed independently ----------
+
+NUMBER = re.compile(r"∞|-?\d+(?:\.\d+)?")
+# Typed weights the widget must turn down, and the plain words that say why.
+REFUSED = {
+    "": "give between 2 and 8 weights; got 0",
+    "abc": "'abc' is not a number",
+    "1, two": "'two' is not a number",
+    "-1, 2": "a weight cannot be negative; got -1",
+    "5": "give between 2 and 8 weights; got 1",
+    ", ".join(["1"] * 100): "give between 2 and 8 weights; got 100",
+    "0, 0, 0": "give at least one weight a positive value",
+    "inf, 1": "'inf' is not a finite number",
+    "nan, 1": "'nan' is not a finite number",
+    "1/0, 1": "'1/0' is not a number",
+}
+ACCEPTED = [
+    "3, 3, 2, 1, 1",
+    "1, 1",
+    "0, 1",
+    "1, 0, 1",
+    "1/2, 1/4, 1/8, 1/8",
+    "0.6 0.25 0.1 0.05",
+    "8 4 2 1 1",
+    "1 2 3 4 5 6 7 8",
+    "128 64 32 16 8 4 2 1",
+    "1e-9, 1",
+    "1e308, 1e308",
+    "7, 7, 7",
+    "1, 1, 1, 1, 1, 1, 1, 1",
+]
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers a reader sees in ``text`` (HTML tags removed), in order; ∞ counts as one."""
+    return NUMBER.findall(re.sub(r"<[^>]+>", " ", text))
+
+
+def agrees(shown: str, value: float, digits: int) -> bool:
+    """Whether ``shown`` is ``value`` to ``digits`` decimals; at an exact tie either neighbour."""
+    if shown == f"{round(value, digits) + 0.0:.{digits}f}":
+        return True
+    return abs(float(shown) - value) <= 0.5 * 10**-digits + 1e-12
+
+
+def optimal_average_length(p: list[Fraction]) -> Fraction:
+    """The least average length of a binary prefix code for ``p``, exactly: a small Huffman.
+
+    Each merge of the two least probable trees adds one bit to every symbol below it, so the
+    average length is the sum of the merged probabilities.
+    """
+    heap = list(p)
+    heapq.heapify(heap)
+    total = Fraction(0)
+    while len(heap) > 1:
+        merged = heapq.heappop(heap) + heapq.heappop(heap)
+        total += merged
+        heapq.heappush(heap, merged)
+    return total
+
+
+def entropy_bits(p: list[Fraction]) -> float:
+    return sum(float(x) * math.log2(1 / x) for x in p if x > 0)
+
+
+def check_shown_numbers(widget, weights: list[Fraction]) -> None:
+    total = sum(weights)
+    p = [w / total for w in weights]
+    n = len(p)
+    html = widget.readout.value
+    shown = numbers(html)
+    rows, (l_text, h_text, excess_text, kraft_text) = shown[:-4], shown[-4:]
+    assert len(rows) == 5 * n, html
+    words = []
+    for symbol in range(1, n + 1):
+        s, px, surprise, word, length = rows[5 * (symbol - 1) : 5 * symbol]
+        exact = p[symbol - 1]
+        assert s == str(symbol) and agrees(px, float(exact), 4), (weights, symbol)
+        if exact == 0:
+            assert surprise == "∞"
+        else:
+            assert agrees(surprise, math.log2(1 / exact), 3), (weights, symbol)
+        assert set(word) <= {"0", "1"} and length == str(len(word))
+        words.append(word)
+    # The code shown is a prefix code, and its lengths are as short on average as can be.
+    assert not any(a != b and b.startswith(a) for a in words for b in words), words
+    best = optimal_average_length(p)
+    assert sum(x * len(word) for x, word in zip(p, words, strict=True)) == best, words
+    kraft = sum(Fraction(1, 2 ** len(word)) for word in words)
+    assert kraft == 1 and kraft_text == "1.0000"  # Huffman's tree is full: no branch unused
+    h = entropy_bits(p)
+    assert agrees(l_text, float(best), 4) and agrees(h_text, h, 4), (weights, l_text, h_text)
+    assert agrees(excess_text, float(best) - h, 4), (weights, excess_text)
+    lengths = [len(word) for word in words]
+    alt = numbers(widget.alt)
+    assert alt[:3] == [str(n), str(min(lengths)), str(max(lengths))], widget.alt
+    assert agrees(alt[3], h, 3) and agrees(alt[4], float(best), 3), widget.alt
+    tree, bars = widget.fig.axes
+    bar_labels = [numbers(t.get_text()) for t in bars.texts]
+    assert agrees(bar_labels[0][0], h, 3) and agrees(bar_labels[1][0], float(best), 3)
+    leaves = [t.get_text() for t in tree.texts][2 * (n - 1) :]  # after the 0/1 edge labels
+    for symbol, word, probability in zip(leaves[::3], leaves[1::3], leaves[2::3], strict=True):
+        assert words[int(symbol) - 1] == word
+        assert probability == f"{float(p[int(symbol) - 1]):.3g}"
+
+
+def test_widget_sweep_shows_the_right_numbers_everywhere() -> None:
+    w = huffman_widget()
+    source, typed = w.controls
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning anywhere on the way
+        for name in [*source.options, DIE8]:  # every source, then back to the first
+            source.value = name
+            if CODING_PRESETS[name] is not None:
+                check_shown_numbers(w, [Fraction(x) for x in CODING_PRESETS[name]])
+        assert source.value == DIE8 and w.redraws == 1 + len(source.options)
+        source.value = CUSTOM_SOURCE
+        for text in ACCEPTED:
+            typed.value = text
+            check_shown_numbers(w, [Fraction(x) for x in text.replace(",", " ").split()])
+        for text, reason in REFUSED.items():
+            redraws = w.redraws
+            typed.value = text
+            assert w.redraws == redraws + 1
+            assert w.readout.value == f"<p>Cannot build a code: {reason}.</p>"
+            assert len(w.alt.split()) >= 8 and w.png[:4] == b"\x89PNG"

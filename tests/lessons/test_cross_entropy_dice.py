@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+import re
+import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import kltools
+from kltools.course.images import figure_png
 from kltools.lessons.cross_entropy_dice import (
     EXERCISES,
     cross_entropy_readout,
@@ -117,3 +122,98 @@ def test_solution_terms_and_infinite_answer() -> None:
     assert f"{kltools.information(0.9):.4f}" == "0.1520"
     assert f"{kltools.information(0.15):.4f}" == "2.7370"
     assert math.isinf(EXERCISES["04.3"].expected())
+
+
+# --- the widget over its whole range: every number it shows, computed independently ----------
+
+SWEEP_WEIGHTS = [0.0, 10.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 9.5]
+NUMBER = re.compile(r"∞|-?\d+(?:\.\d+)?")
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers a reader sees in ``text`` (HTML tags removed), in order; ∞ counts as one."""
+    return NUMBER.findall(re.sub(r"<[^>]+>", " ", text))
+
+
+def agrees(shown: str, value: float, digits: int) -> bool:
+    """Whether ``shown`` is ``value`` to ``digits`` decimals (∞ for an infinite value).
+
+    At an exact tie (a value like 0.03125 printed to 4 decimals) either neighbour is right.
+    """
+    if math.isinf(value):
+        return shown == "∞"
+    if shown == f"{round(value, digits) + 0.0:.{digits}f}":
+        return True
+    return abs(float(shown) - value) <= 0.5 * 10**-digits + 1e-12
+
+
+def expected_bits(weights: list[float]) -> tuple[list[Fraction], float, float, float]:
+    """Q = w / total exactly, and H(P), H_P(Q), H_P(Q) − H(P) for the fair die P, in bits.
+
+    From the definitions with fractions and math.log2, no kltools:
+    H(P) = log2 6 and H_P(Q) = (1/6) Σ_x log2(total / w(x)), ∞ if some w(x) = 0.
+    """
+    w = [Fraction(str(v)) for v in weights]
+    total = sum(w)
+    q = [v / total for v in w]
+    h = math.log2(6)
+    ce = math.inf if 0 in w else sum(math.log2(total / v) for v in w) / 6
+    return q, h, ce, ce - h
+
+
+def check_shown_numbers(widget) -> None:
+    weights = [control.value for control in widget.controls]
+    html, alt, fig = widget.readout.value, widget.alt, widget.fig
+    if not any(weights):
+        assert "give at least one weight a positive value" in html
+        assert numbers(html) == [] and len(alt.split()) >= 8
+        return
+    q, h, ce, gap = expected_bits(weights)
+    total = sum(Fraction(str(v)) for v in weights)
+    shown = numbers(html)
+    faces, cells, summary = shown[:6], shown[6:24], shown[24:27]
+    assert faces == ["1", "2", "3", "4", "5", "6"]
+    for face in range(6):
+        w_shown, total_shown, q_shown = cells[3 * face : 3 * face + 3]
+        assert (w_shown, total_shown) == (f"{weights[face]:g}", f"{float(total):g}")
+        assert agrees(q_shown, float(q[face]), 4), (weights, face, q_shown)
+    for text, value in zip(summary, (h, ce, gap), strict=True):
+        assert agrees(text, value, 4), (weights, text, value)
+    assert shown[27:] == (["0", "∞"] if math.isinf(ce) else [])  # "probability 0 ... ∞ bits"
+    for text, value in zip(numbers(alt), (h, ce, gap), strict=True):
+        assert agrees(text, value, 4), (weights, alt)
+    bars_panel, bits_panel = fig.axes
+    labels = [numbers(t.get_text()) for t in bits_panel.texts]
+    assert len(labels) == 3
+    for [text], value in zip(labels, (h, ce, gap), strict=True):
+        assert agrees(text, value, 4), (weights, text, value)
+    probabilities = [t.get_text() for t in bars_panel.texts]
+    assert probabilities == ["0.167"] * 6 + [f"{float(x):.3g}" for x in q], weights
+
+
+def test_widget_sweep_shows_the_right_numbers_everywhere(monkeypatch) -> None:
+    # Drawing 90-odd figures as PNG would take over 10 s. The figure is built and its labels
+    # checked for every setting, and drawn for one setting in five (test_every_lesson.py draws
+    # it at every slider's ends too).
+    calls = itertools.count()
+
+    def some_png(fig):
+        return figure_png(fig) if next(calls) % 5 == 0 else b"\x89PNG stand-in"
+
+    monkeypatch.setattr("kltools.course.widget.figure_png", some_png)
+    w = cross_entropy_widget()
+    assert all((c.min, c.max) == (0.0, 10.0) for c in w.controls)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning anywhere on the way
+        check_shown_numbers(w)
+        for control in w.controls:
+            for value in SWEEP_WEIGHTS:
+                redraws, changed = w.redraws, control.value != value
+                control.value = value
+                assert w.redraws == redraws + changed
+                check_shown_numbers(w)
+        for control in w.controls:  # down to all weights 0: Q is undefined, and said so
+            control.value = 0.0
+            check_shown_numbers(w)
+        w.controls[3].value = 2.0  # every roll but a 4 is impossible under Q
+        check_shown_numbers(w)

@@ -1,6 +1,9 @@
 """Lesson 02's widget: a coin-bias slider moving a point along the binary entropy curve."""
 
 import math
+import re
+import warnings
+from fractions import Fraction
 
 import pytest
 
@@ -85,3 +88,68 @@ def test_the_notebook_solutions_are_right(exercise_id, answer, wrong):
     assert EXERCISES.evaluate(exercise_id, answer).status == "right"
     assert EXERCISES.evaluate(exercise_id, wrong).status == "wrong"
     assert EXERCISES.evaluate(exercise_id, ...).status == "unanswered"
+
+
+# --- the widget over its whole range, against numbers computed here with exact fractions -------
+
+NUMBER = re.compile(r"∞|\d+\.\d+|\d+")
+# the slider's ends and points between them, on the slider's step of 0.01
+COIN_SLIDER_POINTS = [
+    "0",
+    "0.01",
+    "0.02",
+    "0.07",
+    "0.1",
+    "0.2",
+    "0.25",
+    "0.33",
+    "0.5",
+    "0.67",
+    "0.8",
+    "0.9",
+    "0.99",
+    "1",
+]
+
+
+def expected_coin_numbers(p_text: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """What the widget must show: readout, alt text, the bar labels and the curve's texts.
+
+    P(heads) and P(tails) are exact fractions; surprises and entropy come from math.log2 of
+    their inverses, with 0 · log 0 = 0 and an infinite surprise for a side that never comes up.
+    """
+    heads = Fraction(p_text)
+    p, q = float(heads), float(1 - heads)
+
+    def surprise(x: float) -> str:
+        return "∞" if x == 0 else f"{math.log2(1 / x):.3f}"
+
+    h = sum(x * math.log2(1 / x) for x in (p, q) if x > 0)
+    readout = [f"{p:.2f}", f"{q:.2f}", surprise(p), surprise(q), f"{h:.3f}"]
+    alt = [f"{p:.2f}", f"{q:.2f}", "1", "1", "2", f"{p:.2f}", f"{h:.3f}"]
+    bars = [f"{p:.3g}", f"{q:.3g}"]
+    curve = ["maximum: 1 bit at p = 1/2", f"H({p:.2f}) = {h:.3f} bits"]
+    return readout, alt, bars, curve
+
+
+def test_the_widget_shows_the_right_numbers_over_the_whole_slider():
+    w = coin_entropy_widget(p_heads=0.5)
+    (control,) = w.controls
+    assert (control.min, control.max) == (0.0, 1.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for p_text in COIN_SLIDER_POINTS:
+            control.value = float(p_text)
+            readout, alt, bars, curve = expected_coin_numbers(p_text)
+            assert NUMBER.findall(w.readout.value) == readout, p_text
+            assert NUMBER.findall(w.alt) == alt, p_text
+            coin_ax, curve_ax = w.fig.axes
+            assert [text.get_text() for text in coin_ax.texts] == bars, p_text
+            assert [text.get_text() for text in curve_ax.texts] == curve, p_text
+    assert w.redraws == 1 + len(COIN_SLIDER_POINTS)  # one redraw per move, after the first draw
+
+
+def test_the_slider_ends_and_a_fair_coin_read_as_expected():
+    assert expected_coin_numbers("0")[0] == ["0.00", "1.00", "∞", "0.000", "0.000"]
+    assert expected_coin_numbers("1")[0] == ["1.00", "0.00", "0.000", "∞", "0.000"]
+    assert expected_coin_numbers("0.5")[0] == ["0.50", "0.50", "1.000", "1.000", "1.000"]

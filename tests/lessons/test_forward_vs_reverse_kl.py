@@ -1,94 +1,262 @@
-"""Lesson 08 widget: one Gaussian fitted to two peaks, forward and reverse, redraws right."""
+"""Lesson 08: one Gaussian fitted to two peaks, forward and reverse; every printed number is right.
+
+The numbers are checked against independent computations: SciPy's quad over the whole line for
+the divergences, the normal CDF of scipy.stats for the masses, brentq for the crossings, and, for
+the reverse fits, the stationarity of the quad-integrated objective (a Newton step from the fit,
+with the gradient integrated by quad and its Hessian by differences, must not move it).
+"""
+
+import html
+import math
+import re
+import warnings
 
 import numpy as np
 import pytest
+from scipy import integrate, optimize, stats
 
-from kltools.continuous import density_kl, fit_gaussian, gaussian_pdf, mixture_pdf
+from kltools.continuous import mixture_pdf
 from kltools.lessons.forward_vs_reverse_kl import (
     EXERCISES,
     FIT_GRID,
+    best_reverse_sigma,
+    fit_grid,
     forward_reverse_fits,
     forward_reverse_readout,
     forward_reverse_render,
     forward_reverse_widget,
+    negative_part,
+    normal_mass,
+    objectives,
+    reverse_kl,
     two_peaks,
 )
 
-LN2 = np.log(2.0)
+LN2 = math.log(2.0)
+S = 0.5  # the spread of each peak
+LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
-def _expected(separation: float) -> dict:
-    """The three fits and their objectives, computed here with kltools.continuous alone."""
-    x = FIT_GRID
-    p = mixture_pdf(x, [0.5, 0.5], [-separation / 2, separation / 2], [0.5, 0.5])
-    forward = fit_gaussian(p, x)
-    starts = {"reverse_peak": (separation / 2, 0.5), "reverse_middle": forward}
-    fits = {"forward": forward}
-    fits.update({k: fit_gaussian(p, x, direction="reverse", init=v) for k, v in starts.items()})
-    out = {}
-    for key, (mu, sigma) in fits.items():
-        q = gaussian_pdf(x, mu, sigma)
-        out[key] = {
-            "mu": mu,
-            "sigma": sigma,
-            "forward_nats": density_kl(p, q, x, base=np.e),
-            "reverse_nats": density_kl(q, p, x, base=np.e),
-        }
-    return out
+# --- independent computations ------------------------------------------------------------------
 
 
-def _num(value: float, digits: int, sign: bool = False) -> str:
-    spec = f"+.{digits}f" if sign else f".{digits}f"
-    return format(round(float(value), digits) + 0.0, spec)
+def _log_normal(x: float, mu: float, sigma: float) -> float:
+    return -0.5 * ((x - mu) / sigma) ** 2 - math.log(sigma) - LOG_SQRT_2PI
 
 
-def _assert_readout_shows(html: str, separation: float) -> None:
-    for key, fit in _expected(separation).items():
-        assert f"<td>{_num(fit['mu'], 3, sign=True)}</td>" in html, key
-        assert f"<td>{_num(fit['sigma'], 3)}</td>" in html, key
-        for name in ("forward", "reverse"):
-            nats = fit[f"{name}_nats"]
-            assert f"{_num(nats, 4)} nats" in html, (key, name)
-            assert f"{_num(nats / LN2, 4)} bits" in html, (key, name)
+def _log_p(x: float, d: float) -> float:
+    """ln p for p = ½·N(−d/2, 0.5²) + ½·N(d/2, 0.5²), as a log-sum-exp of its two peaks."""
+    return float(np.logaddexp(_log_normal(x, -d / 2, S), _log_normal(x, d / 2, S))) - LN2
+
+
+def _score(x: float, d: float) -> float:
+    """(ln p)'(x): each peak's slope of ln N, weighted by its share of p at x."""
+    right = 1.0 / (1.0 + math.exp(min(700.0, _log_normal(x, -d / 2, S) - _log_normal(x, d / 2, S))))
+    return ((1.0 - right) * -(x + d / 2) + right * -(x - d / 2)) / (S * S)
+
+
+def _quad(f, low: float, high: float, points: list[float]) -> float:
+    inside = sorted({v for v in points if low < v < high})
+    return integrate.quad(f, low, high, points=inside or None, limit=500, epsabs=1e-12)[0]
+
+
+def _forward(d: float, mu: float, sigma: float) -> float:
+    """D(p‖q) in nats, by quad over the whole of p (12 units past each peak)."""
+
+    def f(x: float) -> float:
+        log_p = _log_p(x, d)
+        return math.exp(log_p) * (log_p - _log_normal(x, mu, sigma))
+
+    return _quad(f, -d / 2 - 12, d / 2 + 12, [-d / 2, 0.0, d / 2])
+
+
+def _expect_q(f, d: float, mu: float, sigma: float) -> float:
+    """E_q[f(X)] for q = N(mu, sigma²), by quad over mu ± 40 sigma."""
+    return _quad(
+        lambda x: math.exp(_log_normal(x, mu, sigma)) * f(x),
+        mu - 40 * sigma,
+        mu + 40 * sigma,
+        [-d / 2, 0.0, d / 2, mu],
+    )
+
+
+def _reverse(d: float, mu: float, sigma: float) -> float:
+    """D(q‖p) in nats, by quad over the whole of q."""
+    return _expect_q(lambda x: _log_normal(x, mu, sigma) - _log_p(x, d), d, mu, sigma)
+
+
+def _gradient(d: float, mu: float, sigma: float) -> np.ndarray:
+    """∂/∂(mu, sigma) of D(q‖p) = −H(q) − E_q[ln p], each expectation by quad."""
+    d_mu = -_expect_q(lambda x: _score(x, d), d, mu, sigma)
+    d_sigma = -1 / sigma - _expect_q(lambda x: (x - mu) / sigma * _score(x, d), d, mu, sigma)
+    return np.array([d_mu, d_sigma])
+
+
+def _true_reverse_fit(d: float, mu: float, sigma: float) -> tuple[float, float]:
+    """The minimiser of the quad-integrated D(q‖p) next to (mu, sigma): one Newton step."""
+    h = 1e-4
+    g = _gradient(d, mu, sigma)
+    hessian = np.column_stack(
+        [
+            (_gradient(d, mu + h, sigma) - _gradient(d, mu - h, sigma)) / (2 * h),
+            (_gradient(d, mu, sigma + h) - _gradient(d, mu, sigma - h)) / (2 * h),
+        ]
+    )
+    hessian = (hessian + hessian.T) / 2
+    assert np.all(np.linalg.eigvalsh(hessian) > 0), "not a minimum"
+    step = -np.linalg.solve(hessian, g)
+    assert np.max(np.abs(step)) < 1e-6, step
+    return mu + float(step[0]), sigma + float(step[1])
+
+
+def _shows(printed: str, value: float) -> bool:
+    """Whether ``printed`` is ``value`` right to the digits it shows (half a unit of the last
+    digit, plus 1e-9 for a value that sits on a rounding boundary)."""
+    digits = len(printed.split(".")[1])
+    return abs(float(printed) - value) <= 0.5 * 10.0**-digits + 1e-9
+
+
+def _assert_shows(printed: list[str], values: list[float]) -> None:
+    assert len(printed) == len(values), (printed, values)
+    wrong = [(p, v) for p, v in zip(printed, values, strict=True) if not _shows(p, v)]
+    assert wrong == [], f"printed, true value: {wrong}"
+
+
+DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+
+
+def _decimals(text: str) -> list[str]:
+    return DECIMAL.findall(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+# --- the lesson's numbers ------------------------------------------------------------------------
 
 
 def test_two_peaks_is_the_lesson_mixture():
     x = FIT_GRID
     p = two_peaks(4.0)
-    assert p == pytest.approx(mixture_pdf(x, [0.5, 0.5], [-2, 2], [0.5, 0.5]))
+    assert p == pytest.approx(mixture_pdf(x, [0.5, 0.5], [-2, 2], [0.5, 0.5]), rel=1e-12)
     assert p.sum() * (x[1] - x[0]) == pytest.approx(1.0)
     with pytest.raises(ValueError):
         two_peaks(-1.0)
+
+
+def test_fit_grid_widens_with_the_separation():
+    assert np.array_equal(fit_grid(0.0), FIT_GRID) and np.array_equal(fit_grid(4.0), FIT_GRID)
+    wide = fit_grid(8.0)
+    assert (wide[0], wide[-1]) == (-36.0, 36.0)
+    assert wide[1] - wide[0] == pytest.approx(0.008)
+
+
+@pytest.mark.parametrize(
+    ("d", "mu", "sigma"),
+    [
+        (0.0, 0.0, 0.5),
+        (0.5, 0.1, 0.6),
+        (4.0, 0.0, math.sqrt(4.25)),
+        (4.0, 1.9998, 0.5004),
+        (4.0, -1.0, 1.42),
+        (6.0, 0.0, math.sqrt(9.25)),  # the grid over [-12, 12] said 5.7445
+        (8.0, 0.0, math.sqrt(16.25)),  # the grid over [-12, 12] said 10.6655
+        (8.0, 3.0, 0.3),
+        (2.5, 3.5, 3.5),
+    ],
+)
+def test_objectives_are_the_integrals_over_the_whole_line(d, mu, sigma):
+    fit = objectives(d, mu, sigma)
+    assert fit.forward_nats == pytest.approx(_forward(d, mu, sigma), abs=1e-9)
+    assert fit.reverse_nats == pytest.approx(_reverse(d, mu, sigma), abs=1e-9)
+    assert fit.forward_bits == pytest.approx(fit.forward_nats / LN2)
+    assert fit.reverse_bits == pytest.approx(fit.reverse_nats / LN2)
+
+
+def test_the_issue_numbers_are_now_right():
+    assert f"{objectives(6.0, 0.0, math.sqrt(9.25)).reverse_nats:.4f}" == "5.7586"
+    assert f"{objectives(8.0, 0.0, math.sqrt(16.25)).reverse_nats:.4f}" == "11.1389"
+
+
+def test_reverse_kl_takes_an_array_of_means():
+    mus = np.array([-2.0, 0.0, 1.5])
+    assert reverse_kl(4.0, mus, 0.8) == pytest.approx([_reverse(4.0, m, 0.8) for m in mus])
+
+
+@pytest.mark.parametrize("mu", [-2.0, -1.0, 0.0, 1.0, 2.0])
+def test_best_reverse_sigma_is_the_best_over_sigma(mu):
+    sigma, lowest = best_reverse_sigma(4.0, mu)
+    best = optimize.minimize_scalar(
+        lambda v: _reverse(4.0, mu, math.exp(v)),
+        bracket=(math.log(sigma) - 0.05, math.log(sigma), math.log(sigma) + 0.05),
+        tol=1e-10,
+    )
+    assert _shows(f"{sigma:.4f}", math.exp(best.x)) and _shows(f"{lowest:.4f}", best.fun)
+    for other in np.geomspace(0.2, 6.0, 25):  # and no other width does better
+        assert _reverse(4.0, mu, other) >= best.fun - 1e-9
+
+
+def _crossings(d: float, mu: float, sigma: float, low: float, high: float) -> list[float]:
+    def gap(x: float) -> float:
+        return _log_p(x, d) - _log_normal(x, mu, sigma)
+
+    xs = np.linspace(low, high, 48001) + 1e-4 * math.pi  # no grid point on a crossing
+    signs = np.sign([gap(v) for v in xs])
+    return [
+        optimize.brentq(gap, xs[i], xs[i + 1], xtol=1e-14)
+        for i in np.flatnonzero(signs[:-1] * signs[1:] < 0)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mu", "sigma", "direction"), [(1.9998, 0.5004, "forward"), (0.0, math.sqrt(4.25), "reverse")]
+)
+def test_negative_part_finds_the_crossings_and_the_area(mu, sigma, direction):
+    text, area = negative_part(4.0, mu, sigma, direction, -12.0, 12.0)
+    ends = _crossings(4.0, mu, sigma, -12.0, 12.0)
+    _assert_shows(_decimals(text), ends)
+
+    def integrand(x: float) -> float:
+        log_p, log_q = _log_p(x, 4.0), _log_normal(x, mu, sigma)
+        value = (
+            math.exp(log_p) * (log_p - log_q)
+            if direction == "forward"
+            else math.exp(log_q) * (log_q - log_p)
+        )
+        return min(value, 0.0)
+
+    assert area == pytest.approx(_quad(integrand, -12.0, 12.0, ends), abs=1e-9)
+
+
+def test_the_left_panel_turns_negative_just_left_of_the_middle():
+    text, area = negative_part(4.0, 1.9998, 0.5004, "forward", -12.0, 12.0)
+    assert (text, f"{area:.4f}") == ("x > -0.0017", "-0.3466")
+
+
+def test_masses_in_the_gap_come_from_the_normal_cdf():
+    def mass(mu, sigma):
+        return stats.norm.cdf(1.0, mu, sigma) - stats.norm.cdf(-1.0, mu, sigma)
+
+    for mu, sigma in [(-2.0, 0.5), (2.0, 0.5), (0.0, math.sqrt(4.25)), (1.9998, 0.5004)]:
+        assert normal_mass(mu, sigma, -1.0, 1.0) == pytest.approx(mass(mu, sigma), abs=1e-15)
+    p_gap = (normal_mass(-2.0, 0.5, -1.0, 1.0) + normal_mass(2.0, 0.5, -1.0, 1.0)) / 2
+    assert round(p_gap, 5) == 0.02275
+    assert round(normal_mass(0.0, math.sqrt(4.25), -1.0, 1.0), 5) == 0.37237
 
 
 def test_readout_at_separation_4_gives_the_lesson_numbers():
     r = forward_reverse_readout(4.0)
     f, peak, middle = r.fits["forward"], r.fits["reverse_peak"], r.fits["reverse_middle"]
     assert f.mu == pytest.approx(0.0, abs=1e-9)
-    assert f.sigma == pytest.approx(np.sqrt(4.25), rel=1e-6)
-    assert peak.mu == pytest.approx(2.0, abs=1e-3)
-    assert peak.sigma == pytest.approx(0.5, abs=1e-3)
-    assert peak.reverse_nats == pytest.approx(np.log(2.0), abs=1e-3)
-    assert peak.reverse_bits == pytest.approx(1.0, abs=1e-3)
-    assert middle.mu == pytest.approx(0.0, abs=1e-6)
-    assert middle.sigma == pytest.approx(1.74, abs=0.01)
-    assert middle.reverse_nats == pytest.approx(1.871, abs=1e-3)
+    assert f.sigma == pytest.approx(np.sqrt(4.25), rel=1e-9)
+    assert (f"{peak.mu:.4f}", f"{peak.sigma:.4f}", f"{peak.reverse_nats:.4f}") == (
+        "1.9998",
+        "0.5004",
+        "0.6931",
+    )
+    assert (f"{middle.sigma:.4f}", f"{middle.reverse_nats:.4f}") == ("1.7364", "1.8712")
     assert r.best_reverse == "reverse_peak"
     assert not r.same_reverse
     # each fit wins its own objective
     assert f.forward_nats < min(peak.forward_nats, middle.forward_nats)
     assert peak.reverse_nats < min(f.reverse_nats, middle.reverse_nats)
-
-
-@pytest.mark.parametrize("separation", [0.0, 1.0, 2.5, 6.0])
-def test_readout_agrees_with_kltools(separation):
-    r = forward_reverse_readout(separation)
-    for key, want in _expected(separation).items():
-        got = r.fits[key]
-        for field in ("mu", "sigma", "forward_nats", "reverse_nats"):
-            assert getattr(got, field) == pytest.approx(want[field], abs=1e-12), (key, field)
-        assert got.reverse_bits == pytest.approx(got.reverse_nats / LN2)
-        assert got.forward_nats >= -1e-9 and got.reverse_nats >= -1e-9
 
 
 def test_close_peaks_give_one_reverse_fit_and_far_peaks_two():
@@ -105,35 +273,73 @@ def test_at_separation_2_5_the_middle_start_is_the_better_one():
     r = forward_reverse_readout(2.5)
     assert r.best_reverse == "reverse_middle"
     assert r.fits["reverse_middle"].reverse_nats < r.fits["reverse_peak"].reverse_nats
-    html, _, _ = forward_reverse_render(2.5)
-    assert "The one from the forward fit is lower" in html
+    html_text, _, _ = forward_reverse_render(2.5)
+    assert "The one from the forward fit is lower" in html_text
 
 
-def test_render_shows_every_number_with_units():
-    html, fig, alt = forward_reverse_render(4.0)
+def test_render_draws_one_panel_with_a_legend_entry_per_curve():
+    html_text, fig, alt = forward_reverse_render(4.0)
     assert alt.strip() and "\n" not in alt  # one line for a screen reader
-    _assert_readout_shows(html, 4.0)
-    assert "two local minima" in html
+    assert "two local minima" in html_text
     assert len(fig.axes) == 1
     assert len(fig.axes[0].get_legend().get_texts()) == 4
 
 
-def test_widget_redraws_with_the_new_numbers():
+# --- the widget over the whole slider ------------------------------------------------------------
+
+ROW = re.compile(r"<tr><td>([^<]+)</td>(.*?)</tr>")
+
+
+def _truth(d: float, fits: dict) -> dict:
+    """For each fit: the true minimiser (closed form or Newton-checked) and its two divergences."""
+    forward = (0.0, math.sqrt(S * S + d * d / 4))
+    out = {"forward": forward}
+    for key in ("reverse_peak", "reverse_middle"):
+        out[key] = _true_reverse_fit(d, fits[key].mu, fits[key].sigma)
+    return {
+        key: (mu, sigma, _forward(d, mu, sigma), _reverse(d, mu, sigma))
+        for key, (mu, sigma) in out.items()
+    }
+
+
+def test_widget_sweep_shows_the_right_numbers_everywhere():
     w = forward_reverse_widget()
     (slider,) = w.controls
     assert (slider.value, slider.min, slider.max, slider.step) == (4.0, 0.0, 8.0, 0.5)
-    assert slider.continuous_update is False
-    assert w.redraws == 1
-    images = [w.png]
-    _assert_readout_shows(w.readout.value, 4.0)
-    for step, separation in enumerate((6.0, 1.5), start=2):
-        slider.value = separation
-        _assert_readout_shows(w.readout.value, separation)
-        assert f"peaks {separation:.1f} apart" in w.readout.value
-        assert w.png != images[-1]
-        images.append(w.png)
-        assert w.redraws == step
-    assert "Interactive widget" in repr(w)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for d in np.arange(0.0, 8.01, 0.5):
+            d = float(d)
+            slider.value = d
+            r = forward_reverse_readout(d)
+            truth = _truth(d, r.fits)
+            text = w.readout.value
+            rows = {label: cells for label, cells in ROW.findall(text)}
+            assert len(rows) == 3
+            for key, (mu, sigma, fwd, rev) in truth.items():
+                label = {
+                    "forward": "forward fit, argmin D(p‖q)",
+                    "reverse_peak": "reverse fit, search from the right peak",
+                    "reverse_middle": "reverse fit, search from the forward fit",
+                }[key]
+                _assert_shows(_decimals(rows[label]), [mu, sigma, fwd, fwd / LN2, rev, rev / LN2])
+            head = _decimals(text.split("<table")[0])
+            _assert_shows(head, [d / 2, 0.5, d / 2, 0.5, d])
+            peak, middle = truth["reverse_peak"], truth["reverse_middle"]
+            same = abs(peak[0] - middle[0]) < 1e-3 and abs(peak[1] - middle[1]) < 1e-3
+            assert r.same_reverse == same
+            note = _decimals(text.split("</table>")[1])
+            if same:
+                assert note == [] and "Both reverse searches end at the same Gaussian" in text
+            else:
+                _assert_shows(note, [abs(peak[3] - middle[3])])
+                winner = "right peak" if peak[3] <= middle[3] else "forward fit"
+                assert f"The one from the {winner} is lower" in text
+            alt = [d, truth["forward"][1]] + ([peak[1]] if same else [peak[0], peak[1]])
+            _assert_shows(_decimals(w.alt), alt)
+
+
+# --- exercises -----------------------------------------------------------------------------------
 
 
 def test_exercises_accept_their_answers():

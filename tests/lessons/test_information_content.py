@@ -1,6 +1,8 @@
 """Lesson 01's widget: a probability slider showing an event's surprise in three units."""
 
 import math
+import re
+import warnings
 
 import pytest
 
@@ -76,3 +78,79 @@ def test_the_notebook_solutions_are_right(exercise_id, answer):
 
     assert EXERCISES.evaluate(exercise_id, answer).status == "right"
     assert EXERCISES.evaluate(exercise_id, ...).status == "unanswered"
+
+
+# --- the widget over its whole range, against numbers computed here with the math module -----
+
+NUMBER = re.compile(r"\d+\.\d+|\d+")
+# the slider's ends and points between them, on the slider's step of 0.001
+SURPRISE_SLIDER_POINTS = [
+    0.001,
+    0.002,
+    0.005,
+    0.01,
+    0.037,
+    0.1,
+    0.125,
+    0.25,
+    0.333,
+    0.5,
+    0.618,
+    0.8,
+    0.9,
+    0.999,
+    1.0,
+]
+
+
+def expected_surprise_numbers(p: float) -> tuple[list[str], list[str], str]:
+    """What the widget must show at ``p``: readout numbers, alt-text numbers and the figure's box.
+
+    Computed with math.log2, math.log and math.log10 of 1/p (so a certain event prints 0.000,
+    never -0.000), not with kltools.
+    """
+    bits, nats, dits = math.log2(1 / p), math.log(1 / p), math.log10(1 / p)
+    readout = [f"{p:.3f}", f"{1 / p:.1f}", f"{bits:.3f}", f"{nats:.3f}", f"{dits:.3f}"]
+    readout.append(f"{bits:.2f}")  # "as surprising as ... fair coins"
+    alt = ["0", "1", f"{p:.3f}", f"{bits:.3f}", f"{nats:.3f}", f"{dits:.3f}"]  # "0 at p = 1", ...
+    box = f"p = {p:.3f}\n{bits:.3f} bits\n{nats:.3f} nats\n{dits:.3f} dits"
+    return readout, alt, box
+
+
+def test_the_widget_shows_the_right_numbers_over_the_whole_slider():
+    w = surprise_widget(p=0.25)
+    (control,) = w.controls
+    assert (control.min, control.max) == (SURPRISE_SLIDER_POINTS[0], SURPRISE_SLIDER_POINTS[-1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for p in SURPRISE_SLIDER_POINTS:
+            control.value = p
+            readout, alt, box = expected_surprise_numbers(p)
+            assert NUMBER.findall(w.readout.value) == readout, p
+            assert NUMBER.findall(w.alt) == alt, p
+            (ax,) = w.fig.axes
+            assert [text.get_text() for text in ax.texts] == [box], p
+    assert w.redraws == 1 + len(SURPRISE_SLIDER_POINTS)
+
+
+def test_the_slider_ends_read_as_expected():
+    assert expected_surprise_numbers(0.001)[0] == [
+        "0.001",
+        "1000.0",
+        "9.966",
+        "6.908",
+        "3.000",
+        "9.97",
+    ]
+    assert expected_surprise_numbers(1.0)[0] == ["1.000", "1.0", "0.000", "0.000", "0.000", "0.00"]
+
+
+def test_each_unit_marks_p_with_its_own_marker_shape():
+    # at p = 0.5 the three marks nearly overlap: shape, not only colour, tells them apart
+    _, fig, alt = surprise_render(0.5)
+    (ax,) = fig.axes
+    marks = [line for line in ax.lines if len(line.get_xdata()) == 1]
+    assert [line.get_marker() for line in marks] == ["o", "s", "^"]
+    legend_markers = [handle.get_marker() for handle in ax.get_legend().legend_handles]
+    assert legend_markers == ["o", "s", "^"]
+    assert "circle on bits, a square on nats and a triangle on dits" in alt

@@ -1,7 +1,14 @@
 """Lesson 06 widgets: the dice and Gaussian KL widgets redraw with the right numbers."""
 
+import html
+import itertools
+import math
+import re
+import warnings
+
 import numpy as np
 import pytest
+from scipy import integrate, optimize
 
 from kltools import kl_divergence
 from kltools.continuous import density_kl, gaussian_kl, gaussian_pdf
@@ -17,6 +24,7 @@ from kltools.lessons.kl_divergence import (
 )
 
 FAIR = np.full(6, 1 / 6)
+LN2 = math.log(2.0)
 
 
 def _bits(value: float) -> str:
@@ -146,3 +154,154 @@ def test_exercises_accept_their_answers():
     assert EXERCISES.evaluate("06.4", np.log(2.0) - 0.25).correct
     assert EXERCISES.evaluate("06.5", False).correct
     assert EXERCISES.evaluate("06.5", ...).status == "unanswered"
+
+
+# --- every widget over its whole range, against independent computations -----------------------
+
+DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+
+
+def _decimals(text: str) -> list[str]:
+    """Every number with a decimal point in a readout or an alt text, tags and entities gone."""
+    return DECIMAL.findall(html.unescape(re.sub(r"<[^>]+>", " ", text)))
+
+
+def _shows(printed: str, value: float) -> bool:
+    """Whether ``printed`` is ``value`` right to the digits it shows.
+
+    Equal to ``value`` formatted the same way, or, where ``value`` sits on a rounding boundary
+    (within 1e-9 of it), within half a unit of the last digit.
+    """
+    digits = len(printed.split(".")[1])
+    want = f"{value:+.{digits}f}" if printed[0] in "+-" else f"{value:.{digits}f}"
+    want = want.replace(
+        "-0." + "0" * digits, ("+" if printed[0] == "+" else "") + "0." + "0" * digits
+    )
+    return printed == want or abs(float(printed) - value) <= 0.5 * 10.0**-digits + 1e-9
+
+
+def _assert_shows(printed: list[str], values: list[float]) -> None:
+    assert len(printed) == len(values), (printed, values)
+    wrong = [(p, v) for p, v in zip(printed, values, strict=True) if not _shows(p, v)]
+    assert wrong == [], f"printed, true value: {wrong}"
+
+
+def _dice_numbers(q1: float, direction: str) -> tuple[list[float], list[float]]:
+    """The readout's numbers and the alt text's, with math.log2 alone."""
+    p = [1 / 6] * 6
+    q = [q1] + [(1 - q1) / 5] * 5
+    first, second = (p, q) if direction == "forward" else (q, p)
+    terms = [a * math.log2(a / b) for a, b in zip(first, second, strict=True)]
+    kl = math.fsum(terms)
+    positive = math.fsum(t for t in terms if t > 1e-12)
+    negative = math.fsum(t for t in terms if t < -1e-12)
+    readout = [*q, *terms, positive, negative, kl, kl * math.log(2)]
+    return readout, [q1, kl]
+
+
+DICE_SWEEP = [0.01, 0.02, 0.05, 0.1, 0.15, 0.17, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+
+
+def test_dice_widget_sweep_shows_the_right_numbers_everywhere():
+    w = kl_dice_widget()
+    slider, toggle = w.controls
+    assert (slider.min, slider.max) == (0.01, 0.95)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for direction in ("forward", "reverse"):
+            toggle.value = direction
+            for q1 in DICE_SWEEP:
+                slider.value = q1
+                readout, alt = _dice_numbers(q1, direction)
+                _assert_shows(_decimals(w.readout.value), readout)
+                _assert_shows(_decimals(w.alt), alt)
+
+
+def _normal_logpdf(x: float, mu: float, sigma: float) -> float:
+    return -0.5 * ((x - mu) / sigma) ** 2 - math.log(sigma * math.sqrt(2 * math.pi))
+
+
+def _gauss_numbers(mu: float, sigma: float) -> list[float]:
+    """The readout's numbers: closed form, scipy's quad for the parts, brentq for the crossings."""
+
+    def log_ratio(x: float) -> float:  # ln p − ln q
+        return _normal_logpdf(x, 0.0, 1.0) - _normal_logpdf(x, mu, sigma)
+
+    exact = math.log(sigma) + (1 + mu * mu) / (2 * sigma * sigma) - 0.5
+    xs = np.linspace(-40.0, 40.0, 8001) + math.pi / 1000  # no grid point on a crossing
+    signs = np.sign([log_ratio(v) for v in xs])
+    crossings = [
+        optimize.brentq(log_ratio, xs[i], xs[i + 1], xtol=1e-14)
+        for i in np.flatnonzero(signs[:-1] * signs[1:] < 0)
+    ]
+    edges = [-np.inf, *crossings, np.inf]
+    positive = negative = 0.0
+    below = []
+    for lo, hi in itertools.pairwise(edges):
+        area = integrate.quad(
+            lambda v: math.exp(_normal_logpdf(v, 0, 1)) * log_ratio(v), lo, hi, epsabs=1e-12
+        )[0]
+        if area < 0:
+            negative += area
+            below += [v for v in (lo, hi) if np.isfinite(v)]
+        else:
+            positive += area
+    dx = 20 / 199
+    return [
+        exact,
+        exact / math.log(2),
+        exact,
+        exact / math.log(2),
+        dx,
+        exact / dx,
+        1 / dx,
+        positive,
+        negative,
+        *below,
+    ]
+
+
+GAUSS_SWEEP = [(mu, 1.0) for mu in np.round(np.linspace(-3, 3, 13), 1)]
+GAUSS_SWEEP += [(-2.0, s) for s in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1, 1.3, 1.6, 2.0, 2.4, 2.8, 3.0)]
+GAUSS_SWEEP += [(-3.0, 0.5), (3.0, 3.0), (0.0, 3.0), (0.0, 0.5), (1.7, 2.3), (0.0, 1.0)]
+
+
+def test_gauss_widget_sweep_shows_the_right_numbers_everywhere():
+    w = kl_gauss_widget()
+    mu_slider, sigma_slider = w.controls
+    assert (mu_slider.min, mu_slider.max, sigma_slider.min, sigma_slider.max) == (-3, 3, 0.5, 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for mu, sigma in GAUSS_SWEEP:
+            mu_slider.value, sigma_slider.value = float(mu), float(sigma)
+            assert (mu_slider.value, sigma_slider.value) == (mu, sigma)
+            numbers = _gauss_numbers(mu, sigma)
+            _assert_shows(_decimals(w.readout.value), numbers)
+            if mu == 0 and sigma == 1:
+                assert "nowhere (P = Q)" in w.readout.value
+            area = numbers[0]
+            _assert_shows(_decimals(w.alt), [mu, sigma, area])
+            title = w.fig.axes[0].get_title()
+            _assert_shows(_decimals(title), [area, area / math.log(2)])
+
+
+@pytest.mark.parametrize("sigma", np.round(np.linspace(0.5, 3.0, 26), 1))
+def test_gauss_readout_is_right_at_every_slider_setting(sigma):
+    """Every (μ, σ) the sliders reach: the grid area and the exact parts, to 4 decimals."""
+    for mu in np.round(np.linspace(-3.0, 3.0, 61), 1):
+        r = kl_gauss_readout(mu, sigma)
+        exact = math.log(sigma) + (1 + mu * mu) / (2 * sigma * sigma) - 0.5
+        assert _shows(f"{r.area_nats:.4f}", exact) and _shows(f"{r.area_bits:.4f}", exact / LN2)
+        assert r.positive_nats + r.negative_nats == pytest.approx(exact, abs=1e-12)
+    for mu in np.round(np.linspace(-3.0, 3.0, 7), 1):
+        r = kl_gauss_readout(mu, sigma)
+        numbers = _gauss_numbers(mu, sigma)
+        assert _shows(f"{r.positive_nats:+.4f}", numbers[7])
+        assert _shows(f"{r.negative_nats:+.4f}", numbers[8])
+
+
+def test_gauss_parts_differ_from_the_grid_in_the_fourth_decimal():
+    """Why the parts are exact: the grid's rectangles straddle the crossing at x = -1."""
+    r = kl_gauss_readout(-2.0, 1.0)
+    grid_negative = r.integrand[r.integrand < 0].sum() * r.dx
+    assert f"{r.negative_nats:.4f}" == "-0.1666" != f"{grid_negative:.4f}"
