@@ -395,3 +395,14 @@ def test_text_answers_accept_the_obvious_variants(lesson: Lesson, exercise_id: s
     word = expected_value(lesson, exercise_id)
     for variant in (word.upper(), f" the {word} ", f"{word}.", f"The {word.title()} KL"):
         assert module(lesson).EXERCISES.evaluate(exercise_id, variant).correct, variant
+
+
+@every_lesson
+def test_the_stored_kernel_is_the_one_jupyterlab_writes(lesson: Lesson) -> None:
+    """Opening a lesson in JupyterLab must not mark it modified by rewriting its kernelspec."""
+    metadata = json.loads((NOTEBOOKS / lesson.notebook).read_text(encoding="utf-8"))["metadata"]
+    assert metadata["kernelspec"] == {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }

@@ -285,8 +285,9 @@ def test_widget_redraws_with_kltools_numbers_at_every_move(
             view.screenshot(path=shot)
 
 
-def test_stored_figures_show_with_alt_text_before_anything_runs(lab, browser):
-    """A lesson opened as it is stored (untrusted, nothing run) shows its figures with alt text."""
+def test_stored_lesson_opens_unmodified_with_alt_text(lab, browser):
+    """A lesson opened as stored (untrusted, nothing run) shows its figures with alt text, and
+    opening it does not mark it modified."""
     notebook = LESSONS[6].notebook  # lesson 06: figures in many cells
     page = browser.new_page()
     try:
@@ -297,5 +298,9 @@ def test_stored_figures_show_with_alt_text_before_anything_runs(lab, browser):
             "images => images.map(i => [i.alt.trim(), i.naturalWidth])"
         )
         assert shown and all(len(alt.split()) >= 8 and width > 0 for alt, width in shown)
+        page.wait_for_selector(IDLE, timeout=RUN_TIMEOUT)  # the kernel has started
+        page.wait_for_timeout(1000)
+        dirty = page.locator(".jp-mod-current.jp-mod-dirty, .lm-TabBar-tab.jp-mod-dirty").count()
+        assert dirty == 0, "opening the lesson marked it modified"
     finally:
         page.close()
