@@ -2,17 +2,20 @@
 # make serve : start JupyterLab with the jupyter in $(BIN) and install nothing (make lab calls it;
 #              so do the browser tests, with BIN set to their own environment)
 # make check : the quick loop while editing: ruff, mypy, unit tests and doctests of kltools
-#              (no notebooks, no browser)
+#              (no notebooks, no browser, no whole-range widget sweeps)
 # make test  : set up .venv with the test tools and run every check (what CI runs)
 # make bench : time kltools against SciPy
-# make notebooks : re-execute every lesson and store its outputs (before committing a lesson)
+# make notebooks : re-execute every lesson and store its outputs, then make student (before
+#                  committing a lesson)
+# make student : write the student edition, every lesson without its solutions, to
+#                notebooks/student/ (notebooks/student/edition.json says which cells go)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_NOTEBOOKS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab serve check lint test bench notebooks
+.PHONY: lab serve check lint test bench notebooks student
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +51,7 @@ lint: $(VENV)/.installed-test
 
 check: lint
 	$(BIN)/python -m pytest -q --doctest-modules --doctest-glob=README.md \
-	  --ignore=tests/browser \
+	  --ignore=tests/browser -m "not sweep" \
 	  README.md kltools tests
 
 test: lint
@@ -62,3 +65,11 @@ notebooks: $(VENV)/.installed-test
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.store_widget_state=False --ExecutePreprocessor.record_timing=False \
 	  notebooks/[0-9]*.ipynb
+	@$(MAKE) --no-print-directory student
+
+# nbconvert drops the cells that notebooks/student/edition.json names and copies every other
+# cell as it is, outputs included; tests/test_student_edition.py runs the same conversion.
+student: $(VENV)/.installed-notebooks
+	rm -f notebooks/student/[0-9]*.ipynb
+	$(BIN)/jupyter nbconvert --config notebooks/student/edition.json --to notebook \
+	  --output-dir notebooks/student notebooks/[0-9]*.ipynb

@@ -110,6 +110,7 @@ def move(widget, control, value) -> None:
     assert widget.redraws == redraws + changed
 
 
+@pytest.mark.sweep
 def test_widget_sweep_shows_the_right_numbers_everywhere() -> None:
     w = bce_widget()
     target, prediction = w.controls

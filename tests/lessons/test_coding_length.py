@@ -248,6 +248,7 @@ def check_shown_numbers(widget, weights: list[Fraction]) -> None:
         assert probability == f"{float(p[int(symbol) - 1]):.3g}"
 
 
+@pytest.mark.sweep
 def test_widget_sweep_shows_the_right_numbers_everywhere() -> None:
     w = huffman_widget()
     source, typed = w.controls

@@ -191,6 +191,7 @@ def check_shown_numbers(widget) -> None:
     assert probabilities == ["0.167"] * 6 + [f"{float(x):.3g}" for x in q], weights
 
 
+@pytest.mark.sweep
 def test_widget_sweep_shows_the_right_numbers_everywhere(monkeypatch) -> None:
     # Drawing 90-odd figures as PNG would take over 10 s. The figure is built and its labels
     # checked for every setting, and drawn for one setting in five (test_every_lesson.py draws

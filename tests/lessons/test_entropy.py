@@ -132,6 +132,7 @@ def expected_coin_numbers(p_text: str) -> tuple[list[str], list[str], list[str],
     return readout, alt, bars, curve
 
 
+@pytest.mark.sweep
 def test_the_widget_shows_the_right_numbers_over_the_whole_slider():
     w = coin_entropy_widget(p_heads=0.5)
     (control,) = w.controls

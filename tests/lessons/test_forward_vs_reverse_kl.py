@@ -302,6 +302,7 @@ def _truth(d: float, fits: dict) -> dict:
     }
 
 
+@pytest.mark.sweep
 def test_widget_sweep_shows_the_right_numbers_everywhere():
     w = forward_reverse_widget()
     (slider,) = w.controls

@@ -117,6 +117,7 @@ def expected_surprise_numbers(p: float) -> tuple[list[str], list[str], str]:
     return readout, alt, box
 
 
+@pytest.mark.sweep
 def test_the_widget_shows_the_right_numbers_over_the_whole_slider():
     w = surprise_widget(p=0.25)
     (control,) = w.controls

@@ -202,6 +202,7 @@ def _dice_numbers(q1: float, direction: str) -> tuple[list[float], list[float]]:
 DICE_SWEEP = [0.01, 0.02, 0.05, 0.1, 0.15, 0.17, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
 
 
+@pytest.mark.sweep
 def test_dice_widget_sweep_shows_the_right_numbers_everywhere():
     w = kl_dice_widget()
     slider, toggle = w.controls
@@ -266,6 +267,7 @@ GAUSS_SWEEP += [(-2.0, s) for s in (0.5, 0.6, 0.7, 0.8, 0.9, 1.1, 1.3, 1.6, 2.0,
 GAUSS_SWEEP += [(-3.0, 0.5), (3.0, 3.0), (0.0, 3.0), (0.0, 0.5), (1.7, 2.3), (0.0, 1.0)]
 
 
+@pytest.mark.sweep
 def test_gauss_widget_sweep_shows_the_right_numbers_everywhere():
     w = kl_gauss_widget()
     mu_slider, sigma_slider = w.controls
@@ -285,6 +287,7 @@ def test_gauss_widget_sweep_shows_the_right_numbers_everywhere():
             _assert_shows(_decimals(title), [area, area / math.log(2)])
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("sigma", np.round(np.linspace(0.5, 3.0, 26), 1))
 def test_gauss_readout_is_right_at_every_slider_setting(sigma):
     """Every (μ, σ) the sliders reach: the grid area and the exact parts, to 4 decimals."""
