@@ -22,6 +22,7 @@ from kltools.coding import (
 from kltools.continuous import (
     density_kl,
     fit_gaussian,
+    gaussian_cdf,
     gaussian_kl,
     gaussian_pdf,
     kl_integrand,
@@ -53,6 +54,7 @@ __all__ = [
     "encode",
     "entropy",
     "fit_gaussian",
+    "gaussian_cdf",
     "gaussian_kl",
     "gaussian_pdf",
     "huffman_code",

@@ -132,10 +132,9 @@ def normal_mass(mu: float, sigma: float, low: float, high: float) -> float:
     >>> round(normal_mass(0.0, 1.0, -1.0, 1.0), 5)
     0.68269
     """
-    scale = sigma * math.sqrt(
-        2.0
-    )  # Φ((v − mu)/sigma) = erfc(−(v − mu)/scale)/2, exact in the tails
-    return 0.5 * (math.erfc(-(high - mu) / scale) - math.erfc(-(low - mu) / scale))
+    return float(continuous.gaussian_cdf(high, mu, sigma)) - float(
+        continuous.gaussian_cdf(low, mu, sigma)
+    )
 
 
 @dataclass(frozen=True)

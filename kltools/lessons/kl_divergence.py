@@ -225,10 +225,10 @@ def _area(mu: float, sigma: float, low: float, high: float) -> float:
     """
 
     def cdf(v: float) -> float:
-        return 0.5 * math.erfc(-v / math.sqrt(2.0))
+        return float(continuous.gaussian_cdf(v))
 
     def pdf(v: float) -> float:
-        return 0.0 if math.isinf(v) else math.exp(-0.5 * v * v) / math.sqrt(2.0 * math.pi)
+        return 0.0 if math.isinf(v) else float(continuous.gaussian_pdf(v))
 
     def x_pdf(v: float) -> float:
         return 0.0 if math.isinf(v) else v * pdf(v)

@@ -483,3 +483,38 @@ def test_fit_gaussian_errors(p, kwargs, match):
 def test_fit_gaussian_grid_errors():
     with pytest.raises(ValueError, match="x must be evenly spaced"):
         continuous.fit_gaussian(np.ones(4), np.array([0.0, 1.0, 3.0, 4.0]))
+
+
+class TestGaussianCdf:
+    def test_agrees_with_scipy_from_the_far_tail_to_the_top(self) -> None:
+        from scipy.stats import norm
+
+        x = np.concatenate([np.linspace(-38.0, 9.0, 941), [-np.inf, np.inf]])
+        for mu, sigma in [(0.0, 1.0), (-2.0, 0.5), (3.0, 2.5)]:
+            got = continuous.gaussian_cdf(x, mu, sigma)
+            want = norm.cdf(x, mu, sigma)
+            # far in the tail the cdf's condition number is about z²: one rounding of z costs
+            # ~z²·1e-16 relative, 2e-13 at z = -38, in either implementation
+            normal = want > 1e-300  # SciPy's cdf flushes subnormal results to 0: use its log
+            np.testing.assert_allclose(got[normal], want[normal], rtol=1e-12, atol=0.0)
+            tiny = ~normal & (got > 1e-315)  # deeper, a subnormal holds only a few digits
+            np.testing.assert_allclose(
+                np.log(got[tiny]), norm.logcdf(x[tiny], mu, sigma), rtol=1e-6
+            )
+
+    def test_broadcasts_and_returns_a_float_for_scalars(self) -> None:
+        assert isinstance(continuous.gaussian_cdf(0.3, 0.0, 1.0), float)
+        assert continuous.gaussian_cdf([[0.0], [1.0]], [0.0, 1.0], 1.0).shape == (2, 2)
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            ((np.nan,), "x contains NaN"),
+            ((0.0, np.inf), "mu contains \\+inf"),
+            ((0.0, 0.0, 0.0), "sigma must be positive"),
+            ((0.0, 0.0, -1.0), "sigma must be positive"),
+        ],
+    )
+    def test_rejects_bad_input(self, args, message) -> None:
+        with pytest.raises(ValueError, match=message):
+            continuous.gaussian_cdf(*args)
