@@ -1,74 +1,123 @@
-"""The conda environment files and pyproject.toml name the same packages, with the same bounds."""
+"""The lock files, pyproject.toml, conda's environment file and Binder's name the same versions.
+
+``requirements/test.txt`` and ``requirements/lab.txt`` (written by ``make lock``) pin every
+package, with hashes, inside pyproject.toml's bounds; the two agree with each other; conda's
+environment file and Binder install from them; and the environment the tests run in is exactly
+the locked one (``make test-latest`` sets ``KL_UNLOCKED=1`` to run against newer versions).
+"""
 
 from __future__ import annotations
 
 import os
 import re
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.markers import Marker
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 tomllib = pytest.importorskip("tomllib")
 
 ROOT = Path(__file__).resolve().parents[1]
-# What a learner's environment needs: run time, the notebooks and the tests. The `browser`
-# extra (Playwright for the end-to-end tests) is left to pip: it drives a system Chromium.
-EXTRAS = ("notebooks", "test")
-REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*$")
+LOCKS = {"lab": ("notebooks",), "test": ("notebooks", "test", "browser")}
+PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
 
-def _split(requirement: str) -> tuple[str, str]:
-    name, bound = REQUIREMENT.match(requirement).groups()
-    return name.lower().replace("_", "-"), bound.replace(" ", "")
+def locked(name: str) -> dict[str, list[tuple[Version, str | None]]]:
+    """Each package of a lock file: its pinned versions, each with its environment marker."""
+    text = (ROOT / "requirements" / f"{name}.txt").read_text()
+    pins: dict[str, list[tuple[Version, str | None]]] = {}
+    for line in text.splitlines():
+        match = PIN.match(line)
+        if match:
+            package, version, marker = match.groups()
+            pins.setdefault(canonicalize_name(package), []).append((Version(version), marker))
+    assert pins, f"requirements/{name}.txt pins nothing"
+    entries = re.split(r"\n(?=[^\s#])", text)  # an entry: its line and its indented hashes
+    unhashed = [e.split()[0] for e in entries if "==" in e and "--hash=sha256:" not in e]
+    assert not unhashed, f"requirements/{name}.txt pins without hashes: {unhashed}"
+    return pins
 
 
-def pyproject_packages() -> dict[str, str]:
+def pyproject_requirements(extras: tuple[str, ...]) -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     requirements = list(project["dependencies"])
-    for extra in EXTRAS:
+    for extra in extras:
         requirements += project["optional-dependencies"][extra]
-    return dict(_split(r) for r in requirements)
+    return [Requirement(r) for r in requirements]
 
 
-def conda_packages(path: Path) -> dict[str, str]:
-    """The conda packages of an environment file, less python and pip themselves."""
-    packages = {}
-    in_dependencies = False
-    for line in path.read_text().splitlines():
-        if line.startswith("dependencies:"):
-            in_dependencies = True
-            continue
-        item = re.match(r"^  - (\S.*)$", line)  # conda entries; pip's sit one level deeper
-        if in_dependencies and item and not item.group(1).startswith("pip:"):
-            name, bound = _split(item.group(1))
-            if name not in {"python", "pip"}:
-                packages[name] = bound
-    return packages
+def version_here(pins: list[tuple[Version, str | None]]) -> Version | None:
+    """The pinned version that applies to this interpreter and platform."""
+    for version, marker in pins:
+        if marker is None or Marker(marker).evaluate():
+            return version
+    return None
 
 
-@pytest.mark.parametrize("path", ["environment.yml", "binder/environment.yml"])
-def test_environment_file_matches_pyproject(path: str) -> None:
-    assert conda_packages(ROOT / path) == pyproject_packages()
+@pytest.mark.parametrize("lock", sorted(LOCKS))
+def test_lock_pins_every_requirement_inside_its_bounds(lock):
+    pins = locked(lock)
+    for requirement in pyproject_requirements(LOCKS[lock]):
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{name} is in pyproject.toml but not in requirements/{lock}.txt"
+        for version, _ in pins[name]:
+            assert version in requirement.specifier, (
+                f"requirements/{lock}.txt pins {name}=={version}, outside {requirement}: "
+                "run make lock"
+            )
 
 
-def test_binder_environment_has_no_local_install() -> None:
-    """A local install in Binder's environment file would defeat Binder's build cache."""
-    lines = (ROOT / "binder/environment.yml").read_text().splitlines()
-    entries = [line.split("#")[0].strip() for line in lines]
-    local = [
-        e for e in entries if "--editable" in e or "-e " in e or e.rstrip("/") in {"- .", "- ./"}
-    ]
-    assert local == []
+def test_lab_and_test_locks_name_the_same_versions():
+    lab, test = locked("lab"), locked("test")
+    assert set(lab) <= set(test)
+    for name, pins in lab.items():
+        assert pins == test[name], f"{name}: lab.txt {pins} but test.txt {test[name]}"
 
 
-def test_binder_post_build_installs_kltools() -> None:
+def test_conda_environment_installs_the_test_lock():
+    text = (ROOT / "environment.yml").read_text()
+    entries = [line.split("#")[0].strip() for line in text.splitlines()]
+    dependencies = entries[entries.index("dependencies:") + 1 :]
+    assert [e for e in dependencies if e] == [
+        "- python=3.11",
+        "- pip",
+        "- pip:",
+        "- -r requirements/test.txt",
+    ], "conda's environment installs nothing but the locked versions"
+
+
+def test_binder_installs_the_lab_lock_and_then_kltools():
+    requirements = (ROOT / "binder/requirements.txt").read_text().split()
+    assert requirements[requirements.index("-r") + 1] == "../requirements/lab.txt"
+    assert (ROOT / "binder/runtime.txt").read_text().strip() == "python-3.11"
     post_build = ROOT / "binder/postBuild"
     assert os.access(post_build, os.X_OK)
     text = post_build.read_text()
-    assert "set -euo pipefail" in text
-    assert "pip install" in text and "." in text.split("pip install", 1)[1]
+    assert "set -euo pipefail" in text and "--no-deps" in text
 
 
-def test_runtime_depends_on_numpy_only() -> None:
+def test_runtime_depends_on_numpy_only():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert [_split(r)[0] for r in project["dependencies"]] == ["numpy"]
+    assert [Requirement(r).name for r in project["dependencies"]] == ["numpy"]
+    assert project["requires-python"] == ">=3.11"
+
+
+@pytest.mark.skipif(bool(os.environ.get("KL_UNLOCKED")), reason="make test-latest: not locked")
+def test_this_environment_is_exactly_the_test_lock():
+    wrong = []
+    for name, pins in locked("test").items():
+        expected = version_here(pins)
+        if expected is None:
+            continue
+        try:
+            installed = Version(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            wrong.append(f"{name}: missing, locked {expected}")
+            continue
+        if installed != expected:
+            wrong.append(f"{name}: {installed}, locked {expected}")
+    assert not wrong, "installed versions differ from requirements/test.txt: " + "; ".join(wrong)
