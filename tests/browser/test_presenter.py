@@ -1,0 +1,97 @@
+"""The presenter mode: a lesson shown as slides inside JupyterLab, its widget live on its slide.
+
+An instructor opens lesson 02, runs it, starts the slides from the notebook's toolbar
+(jupyterlab-slideshow's "Toggle Deck") and steps through them with the on-screen arrows. Every
+slide fits the 1280×720 screen's width, no worked solution is ever shown, the widget's slide
+shows the whole widget, and moving its slider there redraws it with kltools' numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kltools.lessons import LESSONS
+from kltools.lessons.entropy import coin_entropy_widget
+from tests.browser.test_lessons import VIEWPORT, html_as_browser_shows, run_all, twin_picture
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+
+NOTEBOOK = LESSONS[2].notebook  # 02, entropy: one widget, four exercises
+SHOWN_CELLS = ".jp-Notebook .jp-Cell.jp-deck-mod-visible"
+MOST_SLIDES = 80
+
+
+def step(page) -> bool:
+    """Go to the next subslide, or else the next slide; False at the end."""
+    for direction in ("down", "forward"):
+        button = page.locator(f".jp-deck-mod-direction-{direction}")
+        if "jp-mod-disabled" not in (button.get_attribute("class") or ""):
+            button.click()
+            page.wait_for_timeout(400)
+            return True
+    return False
+
+
+def test_lesson_as_slides_with_a_live_widget(lab, browser, screenshots):
+    page = browser.new_page()
+    page.set_viewport_size(VIEWPORT)
+    try:
+        page.goto(lab.page_url("presenter", NOTEBOOK))
+        run_all(page, NOTEBOOK)
+        page.locator(".jp-Notebook .jp-Cell").first.click()
+        page.locator(".jp-NotebookPanel-toolbar [data-command='deck:toggle']").click()
+        page.locator(".jp-deck-mod-stop").wait_for(state="visible")
+        widget = page.locator(".kl-widget")
+        texts, widget_slide = [], None
+        for number in range(1, MOST_SLIDES + 1):
+            shown = page.locator(SHOWN_CELLS)
+            text = " ".join(shown.all_inner_texts())
+            assert "Solution" not in text and "worked solution" not in text, (
+                f"slide {number} shows a solution"
+            )
+            texts.append(text)
+            if widget_slide is None and widget.is_visible():
+                widget_slide = number
+                page.screenshot(path=screenshots / f"presenter-{NOTEBOOK[:2]}-widget.png")
+                box = widget.bounding_box()
+                assert 0 <= box["y"] and box["y"] + box["height"] <= VIEWPORT["height"], (
+                    f"the widget does not fit its slide: {box}"
+                )
+                move_and_check(page, widget)
+            if not step(page):
+                break
+        else:
+            pytest.fail(f"more than {MOST_SLIDES} slides")
+        assert widget_slide is not None, "no slide showed the widget"
+        assert number >= 10, f"only {number} slides"
+        assert any(re.search(r"Exercise 02\.1", text) for text in texts)
+        page.screenshot(path=screenshots / f"presenter-{NOTEBOOK[:2]}-last.png")
+    finally:
+        stop = page.locator(".jp-deck-mod-stop")
+        if stop.count() and stop.is_visible():
+            stop.click()  # the deck's "active" setting outlives the page
+        page.close()
+        _, sessions = lab.api("/api/sessions")
+        for session in sessions or []:
+            lab.api(f"/api/sessions/{session['id']}", method="DELETE")
+
+
+def move_and_check(page, widget) -> None:
+    """Press an arrow key on the slider; the readout and picture become kltools' for its value."""
+    twin = coin_entropy_widget()
+    image, readout = widget.locator(".kl-figure img"), widget.locator(".kl-readout")
+    before = image.get_attribute("src")
+    widget.locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "([img, src]) => img.src !== src", arg=[image.element_handle(), before], timeout=30_000
+    )
+    page.wait_for_timeout(500)  # the last picture of this press
+    shown = widget.locator(".widget-readout").text_content()
+    twin.controls[0].value = float(shown)
+    assert twin.controls[0].value == pytest.approx(0.51)
+    content = readout.locator(".widget-html-content").inner_html()
+    assert content == html_as_browser_shows(page, twin.readout.value)
+    assert image.get_attribute("src") == twin_picture(twin)

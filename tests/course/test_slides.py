@@ -1,0 +1,56 @@
+"""The presenter mode's slides: stored in every lesson, up to date, solutions never shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kltools.course.slides import SKIPPED, slide_types
+from kltools.lessons import LESSONS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def stored_types(notebook) -> list[str]:
+    return [cell.metadata.get("slideshow", {}).get("slide_type", "-") for cell in notebook.cells]
+
+
+@pytest.fixture(params=[lesson.notebook for lesson in LESSONS])
+def notebook(request):
+    return nbformat.read(ROOT / "notebooks" / request.param, as_version=4)
+
+
+def test_stored_slide_types_are_up_to_date(notebook):
+    assert stored_types(notebook) == slide_types(notebook.cells), (
+        "run `make notebooks` (or python -m kltools.course.slides) to update the slides"
+    )
+
+
+def test_sections_are_slides_exercises_subslides_solutions_skipped(notebook):
+    for cell, kind in zip(notebook.cells, stored_types(notebook), strict=True):
+        source = cell.source.lstrip()
+        if source.startswith("## ") or cell is notebook.cells[0]:
+            assert kind == "slide", source[:60]
+        if source.startswith("# Exercise"):
+            assert kind == "subslide", source[:60]
+        if "<summary>Solution</summary>" in source or "worked solution" in source:
+            assert kind == "skip", source[:60]
+        if kind == "skip":
+            assert cell.cell_type == "markdown", "only solutions are skipped, never code"
+
+
+def test_every_widget_opens_a_subslide_with_its_introduction(notebook):
+    cells, types = notebook.cells, stored_types(notebook)
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "code" and "_widget(" in cell.source:
+            introduced = types[index] == "-" and cells[index - 1].cell_type == "markdown"
+            opens = types[index - 1] if introduced else types[index]
+            assert opens in {"slide", "subslide"}
+
+
+def test_slides_skip_what_the_student_edition_drops():
+    edition = json.loads((ROOT / "notebooks/student/edition.json").read_text())
+    assert tuple(edition["RegexRemovePreprocessor"]["patterns"]) == SKIPPED
