@@ -11,12 +11,14 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
 
 from kltools import measures
 from kltools.course.checker import Exercise, Exercises
 from kltools.course.formatting import quantity
 from kltools.course.style import ACCENT_COLORS
-from kltools.course.widget import LessonWidget, new_figure, slider, toggle
+from kltools.course.widget import LessonWidget, Scene, slider, toggle
 
 __all__ = [
     "BCE_Y0_COLOR",
@@ -25,10 +27,13 @@ __all__ = [
     "BCE_Y1_LINESTYLE",
     "EXERCISES",
     "WIDGETS",
+    "BCEScene",
+    "bce_legend",
     "bce_readout",
     "bce_widget",
     "check",
     "plot_bce_curves",
+    "set_bce_axes",
 ]
 
 # The two targets' curves differ by line style as well as colour: solid for y = 1, dash-dot
@@ -37,6 +42,11 @@ BCE_Y1_COLOR = ACCENT_COLORS[1]  # sky blue: the loss when the target is y = 1, 
 BCE_Y0_COLOR = ACCENT_COLORS[0]  # orange: the loss when the target is y = 0, -log(1 - ŷ)
 BCE_Y1_LINESTYLE = "-"
 BCE_Y0_LINESTYLE = "-."
+# Each target's curve: colour, line style and legend label.
+BCE_CURVES = {
+    1: (BCE_Y1_COLOR, BCE_Y1_LINESTYLE, "y = 1: −log ŷ"),
+    0: (BCE_Y0_COLOR, BCE_Y0_LINESTYLE, "y = 0: −log(1 − ŷ)"),
+}
 # Text of the in-panel "BCE = ..." label: black on white (21:1), since sky blue and orange on
 # white are only about 2.2:1 to 2.3:1.
 BCE_LABEL_TEXT_COLOR = "black"
@@ -85,25 +95,18 @@ def plot_bce_curves(
     """
     grid = np.linspace(0.0005, 0.9995, 1999)
     bce = measures.binary_cross_entropy
-    curves = (
-        (1, bce(1.0, grid, base=unit), BCE_Y1_COLOR, BCE_Y1_LINESTYLE, "y = 1: −log ŷ"),
-        (0, bce(0.0, grid, base=unit), BCE_Y0_COLOR, BCE_Y0_LINESTYLE, "y = 0: −log(1 − ŷ)"),
-    )
-    for target, loss, color, linestyle, label in curves:
+    for target, (color, linestyle, label) in BCE_CURVES.items():
         faded = y is not None and int(y) != target
         ax.plot(
             grid,
-            loss,
+            bce(float(target), grid, base=unit),
             color=color,
             lw=1.5 if faded else 2.5,
             ls=linestyle,
             alpha=0.45 if faded else 1.0,
             label=label,
         )
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, ymax * 1.08)
-    ax.set_xlabel("prediction ŷ = model's P(y = 1)")
-    ax.set_ylabel(f"loss ({unit})")
+    set_bce_axes(ax, unit=unit, ymax=ymax)
     if y is not None and y_hat is not None:
         value = float(measures.binary_cross_entropy(float(y), float(y_hat), base=unit))
         color = BCE_Y1_COLOR if int(y) == 1 else BCE_Y0_COLOR
@@ -135,6 +138,41 @@ def plot_bce_curves(
     if legend:
         ax.legend(loc="upper center")
     return ax
+
+
+def set_bce_axes(ax: Axes, *, unit: str = "bits", ymax: float = 8.0) -> Axes:
+    """Set the limits and labels of :func:`plot_bce_curves`' axes: what never moves.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> set_bce_axes(Figure().add_subplot(), ymax=5.0).get_ylim()
+    (np.float64(0.0), np.float64(5.4))
+    """
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, ymax * 1.08)
+    ax.set_xlabel("prediction ŷ = model's P(y = 1)")
+    ax.set_ylabel(f"loss ({unit})")
+    return ax
+
+
+def bce_legend(ax: Axes) -> Legend:
+    """The legend of :func:`plot_bce_curves`, with both curves in their full style.
+
+    For a figure whose curves move: the legend names the curves by colour and line style, and
+    stays the same whichever target is bold.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> [t.get_text() for t in bce_legend(Figure().add_subplot()).get_texts()]
+    ['y = 1: −log ŷ', 'y = 0: −log(1 − ŷ)']
+    """
+    handles = [
+        Line2D([], [], color=color, lw=2.5, ls=linestyle, label=label)
+        for color, linestyle, label in BCE_CURVES.values()
+    ]
+    return ax.legend(handles=handles, loc="upper center")
 
 
 @dataclass(frozen=True)
@@ -191,35 +229,46 @@ def bce_readout(y: int, y_hat: float) -> BCEReadout:
     )
 
 
-def bce_render(y: int, y_hat: float) -> tuple[str, Figure, str]:
-    """Readout (HTML) and figure of the binary cross-entropy widget.
+class BCEScene(Scene):
+    """The binary cross-entropy widget's figure and readout: the two loss curves, one marked.
+
+    The target ``y`` picks the bold curve, so the curves move with it; the axes and the
+    legend (:func:`bce_legend`, the same for both targets) stay.
 
     Examples
     --------
-    >>> html, fig, alt = bce_render(1, 0.8)
+    >>> html, fig, alt = BCEScene().render(1, 0.8)
     >>> "0.322 bits" in html and "0.223 nats" in html
     True
     """
-    r = bce_readout(y, y_hat)
-    log_term = "−log₂ ŷ" if r.y == 1 else "−log₂(1 − ŷ)"
-    html = (
-        f"<p>Target <b>y = {r.y}</b>, prediction <b>ŷ = {r.y_hat:.2f}</b>: the model gave "
-        f"the label that happened probability {r.p_true:.2f}.</p>"
-        f"<p>BCE = {log_term} = −log₂ {r.p_true:.2f} = <b>{quantity(r.bits, 'bits')}"
-        f"</b> = <b>{quantity(r.nats, 'nats')}</b>"
-    )
-    if r.certain_and_wrong:
-        html += ": the model was certain and wrong, so it is infinitely surprised.</p>"
-    else:
-        html += ".</p>"
-    fig = new_figure((6.4, 3.4))
-    ax = fig.add_subplot()
-    plot_bce_curves(ax, r.y, r.y_hat, unit="bits")
-    alt = (
-        f"The two loss curves of binary cross-entropy against the prediction; the curve of the "
-        f"target y = {r.y} is marked at ŷ = {r.y_hat:.2f}, a loss of {quantity(r.bits, 'bits')}."
-    )
-    return html, fig, alt
+
+    figsize = (6.4, 3.4)
+    layout_values = (1, 0.8)
+
+    def draw(self, fig: Figure) -> None:
+        # the limits and labels plot_bce_curves sets, so that setting them again changes nothing
+        self.ax = set_bce_axes(fig.add_subplot(), unit="bits")
+        bce_legend(self.ax)
+
+    def draw_live(self, y: int, y_hat: float) -> tuple[str, str]:
+        r = bce_readout(y, y_hat)
+        # Three short lines beside the controls (which show y and ŷ), whatever the values, so
+        # the figure below never jumps: the probability the model gave the label that
+        # happened, its −log₂, and the loss in both units.
+        p_of_y = "ŷ" if r.y == 1 else "1 − ŷ"
+        wrong = ": certain and wrong" if r.certain_and_wrong else ""
+        html = (
+            f"<p>model's P(y = {r.y}) = {p_of_y} = <b>{r.p_true:.2f}</b></p>"
+            f"<p>BCE = −log₂ {r.p_true:.2f} = <b>{quantity(r.bits, 'bits')}</b><br>"
+            f"= <b>{quantity(r.nats, 'nats')}</b>{wrong}</p>"
+        )
+        plot_bce_curves(self.ax, r.y, r.y_hat, unit="bits", legend=False)
+        alt = (
+            f"The two loss curves of binary cross-entropy against the prediction; the curve of "
+            f"the target y = {r.y} is marked at ŷ = {r.y_hat:.2f}, a loss of "
+            f"{quantity(r.bits, 'bits')}."
+        )
+        return html, alt
 
 
 def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
@@ -227,15 +276,15 @@ def bce_widget(y: int = 1, y_hat: float = 0.8) -> LessonWidget:
 
     Examples
     --------
-    >>> print(bce_widget(y=0, y_hat=0.5).readout.value[-42:])
-    <b>1.000 bits</b> = <b>0.693 nats</b>.</p>
+    >>> print(bce_widget(y=0, y_hat=0.5).readout.value.split("</p>")[1])
+    <p>BCE = −log₂ 0.50 = <b>1.000 bits</b><br>= <b>0.693 nats</b>
     """
     target = toggle([("y = 0", 0), ("y = 1", 1)], int(y), "target")
     prediction = slider("ŷ", y_hat, 0.0, 1.0, 0.01, ".2f")
     return LessonWidget(
         "Binary cross-entropy of a prediction",
         [target, prediction],
-        bce_render,
+        BCEScene(),
     )
 
 

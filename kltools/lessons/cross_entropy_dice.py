@@ -12,20 +12,62 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 from numpy.typing import ArrayLike
 
 from kltools import measures
-from kltools.course.bars import plot_two_distributions
+from kltools.course.bars import plot_distribution
 from kltools.course.checker import Exercise, Exercises
 from kltools.course.formatting import fixed, quantity
 from kltools.course.style import KL_COLOR, P_COLOR, Q_COLOR
-from kltools.course.widget import LessonWidget, new_figure, slider
+from kltools.course.widget import LessonWidget, Scene, slider
 
-__all__ = ["EXERCISES", "WIDGETS", "check", "cross_entropy_widget", "plot_cross_entropy_bars"]
+__all__ = [
+    "EXERCISES",
+    "WIDGETS",
+    "CrossEntropyScene",
+    "check",
+    "cross_entropy_readout",
+    "cross_entropy_widget",
+    "frame_cross_entropy_bars",
+    "mark_cross_entropy_bar",
+    "mark_model_bars",
+    "plot_cross_entropy_bars",
+]
 
 FAIR_DIE = (1 / 6,) * 6
 CROSS_ENTROPY_PROBABILITY_TOP = 1.2  # Q(x) reaches 1, plus room for its label
 CROSS_ENTROPY_BITS_TOP = 4.5
+CROSS_ENTROPY_NAMES = ("entropy\n$H(P)$", "cross-entropy\n$H_P(Q)$", "gap\n$H_P(Q) - H(P)$")
+CROSS_ENTROPY_COLORS = (P_COLOR, Q_COLOR, KL_COLOR)
+CROSS_ENTROPY_HATCHES = (None, "//", None)
+
+
+def frame_cross_entropy_bars(ax: Axes, top: float) -> Axes:
+    """Draw the frame of :func:`plot_cross_entropy_bars`: the three names, 0 to ``top`` bits."""
+    ax.set_xticks(range(3), CROSS_ENTROPY_NAMES)
+    ax.set_xlim(-0.75, 2.75)  # room for each bar's label, clear of the y tick labels
+    ax.set_ylabel("bits")
+    ax.set_ylim(0, top)
+    return ax
+
+
+def mark_cross_entropy_bar(ax: Axes, i: int, value: float, top: float) -> Axes:
+    """Draw bar ``i`` of :func:`plot_cross_entropy_bars` (0 H(P), 1 H_P(Q), 2 the gap), labelled.
+
+    An infinite value is a pale cross-hatched bar up to 0.9 of ``top``, labelled "∞ bits".
+    """
+    color, hatch = CROSS_ENTROPY_COLORS[i], CROSS_ENTROPY_HATCHES[i]
+    if np.isfinite(value):
+        ax.bar(i, value, color=color, alpha=0.85, width=0.6, hatch=hatch)
+        label, y = f"{fixed(value, 4)} bits", value + 0.02 * top
+    else:
+        ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="xx")
+        label, y = "∞ bits", 0.92 * top
+    ax.text(i, y, label, ha="center", va="bottom", fontsize=10)
+    return ax
 
 
 def plot_cross_entropy_bars(
@@ -40,7 +82,8 @@ def plot_cross_entropy_bars(
 
     The cross-entropy bar is hatched "//", like every bar of the model Q in the course. An
     infinite cross-entropy (Q gives probability 0 to an outcome P can produce) is drawn as a
-    pale cross-hatched bar up to the top of the axes, labelled "∞ bits".
+    pale cross-hatched bar up to the top of the axes, labelled "∞ bits". The frame is
+    :func:`frame_cross_entropy_bars`, each bar :func:`mark_cross_entropy_bar`.
 
     Examples
     --------
@@ -56,23 +99,46 @@ def plot_cross_entropy_bars(
     values = [h_p, h_pq, h_pq - h_p]
     finite = [v for v in values if np.isfinite(v)]
     top = ymax if ymax is not None else max([1.0, *finite]) * 1.25
-    names = ["entropy\n$H(P)$", "cross-entropy\n$H_P(Q)$", "gap\n$H_P(Q) - H(P)$"]
-    colors = [P_COLOR, Q_COLOR, KL_COLOR]
-    hatches = [None, "//", None]
-    for i, (value, color, hatch) in enumerate(zip(values, colors, hatches, strict=True)):
-        if np.isfinite(value):
-            ax.bar(i, value, color=color, alpha=0.85, width=0.6, hatch=hatch)
-            label, y = f"{fixed(value, 4)} bits", value + 0.02 * top
-        else:
-            ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="xx")
-            label, y = "∞ bits", 0.92 * top
-        ax.text(i, y, label, ha="center", va="bottom", fontsize=10)
-    ax.set_xticks(range(3), names)
-    ax.set_xlim(-0.75, 2.75)  # room for each bar's label, clear of the y tick labels
-    ax.set_ylabel("bits")
-    ax.set_ylim(0, top)
+    for i, value in enumerate(values):
+        mark_cross_entropy_bar(ax, i, value, top)
+    frame_cross_entropy_bars(ax, top)
     if title:
         ax.set_title(title)
+    return ax
+
+
+def mark_model_bars(ax: Axes, q: np.ndarray, *, upwards: bool) -> Axes:
+    """Draw Q's bars, each labelled with Q(x), right of P's bars (drawn with an offset of -0.2).
+
+    They look as :func:`kltools.course.bars.plot_two_distributions` draws them: 0.4 wide,
+    hatched "//", the labels written upwards when ``upwards``. All the bars are one patch:
+    while a slider moves, one artist redraws faster than six.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = mark_model_bars(Figure().add_subplot(), np.array([0.5, 0.25, 0.25]), upwards=False)
+    >>> len(ax.patches), [t.get_text() for t in ax.texts]
+    (1, ['0.5', '0.25', '0.25'])
+    """
+    corners = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    vertices = [
+        [(x, 0.0), (x + 0.4, 0.0), (x + 0.4, height), (x, height), (x, 0.0)]
+        for x, height in enumerate(q)
+    ]
+    path = Path(np.reshape(vertices, (-1, 2)), corners * len(q))
+    ax.add_patch(PathPatch(path, facecolor=Q_COLOR, edgecolor="none", alpha=0.85, hatch="//"))
+    for x, height in enumerate(q):
+        ax.annotate(
+            f"{height:.3g}",
+            (x + 0.2, height),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            rotation=90 if upwards else 0,
+            fontsize=10,
+        )
     return ax
 
 
@@ -134,66 +200,113 @@ def cross_entropy_readout(q_weights: ArrayLike, p: ArrayLike = FAIR_DIE) -> Cros
     return CrossEntropyReadout(weights, p_arr, q, h_p, h_pq, h_pq - h_p)
 
 
-def cross_entropy_render(*q_weights: float, p: ArrayLike = FAIR_DIE) -> tuple[str, Figure, str]:
-    """Readout (HTML) and figure of the cross-entropy widget: P and Q as bars, then the bits.
+class CrossEntropyScene(Scene):
+    """The cross-entropy widget's figure and readout: P and Q as bars, then the bits.
+
+    Left, P and Q as paired bars per face (P plain, Q hatched) below their legend; right,
+    H(P), H_P(Q) and their gap as three bars (:func:`plot_cross_entropy_bars`). P and H(P)
+    do not move; Q, H_P(Q) and the gap follow the weights.
+
+    Parameters
+    ----------
+    p : sequence of float
+        The true distribution P (a fair die by default).
 
     Examples
     --------
-    >>> html, fig, alt = cross_entropy_render(1, 1, 1, 1, 1, 1)
+    >>> html, fig, alt = CrossEntropyScene().render(1, 1, 1, 1, 1, 1)
     >>> "H_P(Q) = <b>2.5850 bits</b>" in html and "gap = <b>0.0000 bits</b>" in html
     True
-    >>> "at least one weight" in cross_entropy_render(0, 0, 0, 0, 0, 0)[0]
+    >>> "at least one weight" in CrossEntropyScene().render(0, 0, 0, 0, 0, 0)[0]
     True
     """
-    fig = new_figure((9.0, 3.6))
-    try:
-        r = cross_entropy_readout(q_weights, p)
-    except ValueError:
-        html = "<p>Q is undefined: give at least one weight a positive value.</p>"
-        ax = fig.add_subplot()
-        ax.text(0.5, 0.5, "Q is undefined: all weights are 0", ha="center", va="center")
-        ax.set_axis_off()
-        return html, fig, "Nothing to draw: every weight of Q is 0."
-    total = float(r.weights.sum())
-    cells = "".join(
-        f"<td style='padding:0 6px'>{w:g}/{total:g} = {qx:.4f}</td>"
-        for w, qx in zip(r.weights, r.q, strict=True)
-    )
-    faces = "".join(f"<th style='padding:0 6px'>{i}</th>" for i in range(1, r.q.size + 1))
-    html = (
-        "<p>Q(x) = weight(x) / total weight, normalised with <code>kltools.normalize</code>:</p>"
-        f"<table><tr><th>x</th>{faces}</tr><tr><th>Q(x)</th>{cells}</tr></table>"
-        f"<p>H(P) = <b>{quantity(r.entropy, 'bits', 4)}</b> &nbsp; "
-        f"H_P(Q) = <b>{quantity(r.cross_entropy, 'bits', 4)}</b> &nbsp; "
-        f"gap = <b>{quantity(r.gap, 'bits', 4)}</b></p>"
-    )
-    if r.cross_entropy == float("inf"):
-        html += (
-            "<p>Q gives probability 0 to an outcome that P produces: that roll would be "
-            "infinitely surprising, so the cross-entropy is ∞ bits.</p>"
+
+    figsize = (8.0, 2.7)  # under six sliders (216 px) and a title: 800 x 270 px
+    layout_values = (5.0, 1.0, 1.0, 1.0, 1.0, 1.0)
+
+    def __init__(self, p: ArrayLike = FAIR_DIE) -> None:
+        self.p = np.asarray(p, dtype=float)
+        super().__init__()
+
+    def draw(self, fig: Figure) -> None:
+        # Fixed axes (Q(x) ≤ 1; H_P(Q) stays under 4.1 bits for weights 0.5 to 10) and a
+        # legend above the bars: moving a slider changes the bars, never the frame.
+        self.left, self.right = fig.subplots(1, 2, width_ratios=[1, 1])
+        n = self.p.size
+        self.upwards = n > 4  # narrow bars: labels written upwards, as plot_two_distributions
+        plot_distribution(
+            self.left,
+            self.p,
+            offset=-0.2,
+            width=0.4,
+            label_rotation=90 if self.upwards else 0,
         )
-    left, right = fig.subplots(1, 2, width_ratios=[1.1, 1])
-    # Fixed axes (Q(x) ≤ 1; H_P(Q) stays under 4.1 bits for weights 0.5 to 10) and a
-    # legend above the bars: moving a slider changes the bars, never the frame.
-    plot_two_distributions(
-        left,
-        r.p,
-        r.q,
-        xlabel="face",
-        p_label="P (the world)",
-        q_label="Q (model)",
-        ymax=CROSS_ENTROPY_PROBABILITY_TOP,
-        legend_above=True,
-    )
-    left.set_yticks(np.linspace(0, 1, 6))
-    left.spines["left"].set_bounds(0, 1)
-    plot_cross_entropy_bars(right, r.p, r.q, ymax=CROSS_ENTROPY_BITS_TOP)
-    alt = (
-        "Left, the fair die P and the model Q as paired bars per face. Right, three bars: "
-        f"H(P) {quantity(r.entropy, 'bits', 4)}, H_P(Q) {quantity(r.cross_entropy, 'bits', 4)} "
-        f"and their gap {quantity(r.gap, 'bits', 4)}."
-    )
-    return html, fig, alt
+        self.left.set_xlim(-0.7, n - 0.3)
+        self.left.set_ylim(0, CROSS_ENTROPY_PROBABILITY_TOP)
+        self.left.set_yticks(np.linspace(0, 1, 6))
+        self.left.spines["left"].set_bounds(0, 1)
+        self.left.set_xlabel("face")
+        # The legend of plot_two_distributions(legend_above=True), added as a plain artist
+        # rather than as the axes' legend: above the axes no bar can cover it, so it is drawn
+        # once, into the background, not again with every frame.
+        handles = [
+            Patch(color=P_COLOR, alpha=0.85),
+            Patch(color=Q_COLOR, alpha=0.85, hatch="//"),
+        ]
+        legend = Legend(
+            self.left,
+            handles,
+            ["P (the world)", "Q (model)"],
+            loc="lower left",
+            bbox_to_anchor=(0, 1.01),
+            ncols=2,
+            borderaxespad=0,
+        )
+        self.left.add_artist(legend).set_clip_on(False)  # not clipped to the axes
+        frame_cross_entropy_bars(self.right, CROSS_ENTROPY_BITS_TOP)
+        entropy = float(measures.entropy(self.p))
+        mark_cross_entropy_bar(self.right, 0, entropy, CROSS_ENTROPY_BITS_TOP)
+
+    def draw_live(self, *q_weights: float) -> tuple[str, str]:
+        try:
+            r = cross_entropy_readout(q_weights, self.p)
+        except ValueError:
+            self.left.text(
+                0.5,
+                0.6,
+                "Q is undefined: all weights are 0",
+                transform=self.left.transAxes,
+                ha="center",
+                va="center",
+                bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
+            )
+            html = "<p>Q is undefined: give at least one weight a positive value.</p>"
+            alt = (
+                "Nothing to draw: every weight of Q is 0. Left, the fair die P alone; right, "
+                f"its entropy H(P) {quantity(float(measures.entropy(self.p)), 'bits', 4)}."
+            )
+            return html, alt
+        mark_model_bars(self.left, r.q, upwards=self.upwards)
+        mark_cross_entropy_bar(self.right, 1, r.cross_entropy, CROSS_ENTROPY_BITS_TOP)
+        mark_cross_entropy_bar(self.right, 2, r.gap, CROSS_ENTROPY_BITS_TOP)
+        # Beside the six sliders, at most as tall as they are: how Q comes from the weights,
+        # Q(x) for each face (three faces a row), then the three numbers in bits.
+        total = float(r.weights.sum())
+        cells = [f"<td>{x}: {qx:.4f}</td>" for x, qx in enumerate(r.q, start=1)]
+        rows = "".join(f"<tr>{''.join(cells[i : i + 3])}</tr>" for i in range(0, len(cells), 3))
+        infinite = " (some Q(x) = 0)" if r.cross_entropy == float("inf") else ""
+        html = (
+            f"<p>Q(x) = w(x) / Σw = w(x) / {total:g}</p><table>{rows}</table>"
+            f"<p>H(P) = <b>{quantity(r.entropy, 'bits', 4)}</b><br>"
+            f"H_P(Q) = <b>{quantity(r.cross_entropy, 'bits', 4)}</b>{infinite}<br>"
+            f"gap = <b>{quantity(r.gap, 'bits', 4)}</b></p>"
+        )
+        alt = (
+            "Left, the fair die P and the model Q as paired bars per face. Right, three bars: "
+            f"H(P) {quantity(r.entropy, 'bits', 4)}, H_P(Q) {quantity(r.cross_entropy, 'bits', 4)} "
+            f"and their gap {quantity(r.gap, 'bits', 4)}."
+        )
+        return html, alt
 
 
 def cross_entropy_widget(
@@ -209,15 +322,7 @@ def cross_entropy_widget(
     sliders = [
         slider(f"weight {i}", v, 0.0, 10.0, 0.5, ".1f") for i, v in enumerate(q_weights, start=1)
     ]
-
-    def render(*values: float) -> tuple[str, Figure, str]:
-        return cross_entropy_render(*values, p=p)
-
-    return LessonWidget(
-        "Cross-entropy: model Q, world P",
-        sliders,
-        render,
-    )
+    return LessonWidget("Cross-entropy: model Q, world P", sliders, CrossEntropyScene(p))
 
 
 WIDGETS = (cross_entropy_widget,)

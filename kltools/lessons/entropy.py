@@ -13,18 +13,19 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from kltools import measures
-from kltools.course.bars import plot_distribution
 from kltools.course.checker import Exercise, Exercises
 from kltools.course.formatting import quantity
 from kltools.course.style import P_COLOR
-from kltools.course.widget import LessonWidget, new_figure, slider
+from kltools.course.widget import LessonWidget, Scene, slider
 
 __all__ = [
     "EXERCISES",
     "WIDGETS",
+    "CoinEntropyScene",
     "check",
     "coin_entropy_readout",
     "coin_entropy_widget",
+    "mark_binary_entropy",
     "plot_binary_entropy",
 ]
 
@@ -37,7 +38,8 @@ def plot_binary_entropy(ax: Axes, p: float | None = None) -> Axes:
     ax : Axes
         Where to draw.
     p : float, optional
-        The probability of heads to mark on the curve, with its entropy.
+        The probability of heads to mark on the curve, with its entropy
+        (:func:`mark_binary_entropy`).
 
     Examples
     --------
@@ -59,22 +61,36 @@ def plot_binary_entropy(ax: Axes, p: float | None = None) -> Axes:
         color="0.3",
     )
     if p is not None:
-        h = float(measures.binary_entropy(p))
-        # clip_on=False: a marker near p = 0 or 1 stays whole at the edge of the axes
-        ax.plot([p], [h], "o", color="black", ms=8, zorder=3, clip_on=False)
-        ax.vlines(p, 0, h, color="0.4", ls=":", lw=1)
-        ax.text(
-            0.5,
-            0.08,
-            f"H({p:.2f}) = {h:.3f} bits",
-            transform=ax.transAxes,
-            ha="center",
-            bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
-        )
+        mark_binary_entropy(ax, p)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.15)
     ax.set_xlabel("P(heads) = p")
     ax.set_ylabel("entropy H(p) (bits)")
+    return ax
+
+
+def mark_binary_entropy(ax: Axes, p: float) -> Axes:
+    """Mark a coin's bias ``p`` on the binary entropy curve: a dot, a dotted drop line, H(p).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> ax = mark_binary_entropy(Figure().add_subplot(), 0.25)
+    >>> ax.texts[0].get_text()
+    'H(0.25) = 0.811 bits'
+    """
+    h = float(measures.binary_entropy(p))
+    # clip_on=False: a marker near p = 0 or 1 stays whole at the edge of the axes
+    ax.plot([p], [h], "o", color="black", ms=8, zorder=3, clip_on=False)
+    ax.vlines(p, 0, h, color="0.4", ls=":", lw=1)
+    ax.text(
+        0.5,
+        0.08,
+        f"H({p:.2f}) = {h:.3f} bits",
+        transform=ax.transAxes,
+        ha="center",
+        bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
+    )
     return ax
 
 
@@ -125,34 +141,58 @@ def coin_entropy_readout(p_heads: float) -> CoinEntropyReadout:
     )
 
 
-def coin_entropy_render(p_heads: float) -> tuple[str, Figure, str]:
-    """Readout HTML and figure of the coin entropy widget for a coin with P(heads) = ``p_heads``."""
-    r = coin_entropy_readout(p_heads)
+# The coin's two bars, at 0 and 1 with width 0.8: the x range matplotlib's margins gave them,
+# and room above a bar of height 1 for its label.
+COIN_XLIM = (-0.49, 1.49)
+COIN_YLIM = (0.0, 1.15)
 
-    html = (
-        f"P(heads) = {r.p_heads:.2f}, P(tails) = {1 - r.p_heads:.2f}<br>"
-        f"surprise of heads = {quantity(r.surprise_heads, 'bits')}, "
-        f"of tails = {quantity(r.surprise_tails, 'bits')}<br>"
-        f"entropy (average surprise) = <b>{r.entropy:.3f} bits</b>"
-    )
-    fig = new_figure((7.2, 3.2))
-    coin_ax, curve_ax = fig.subplots(1, 2, width_ratios=[1, 2])
-    plot_distribution(
-        coin_ax,
-        [r.p_heads, 1 - r.p_heads],
-        ["heads", "tails"],
-        color=P_COLOR,
-        label_fontsize=10,
-    )
-    coin_ax.set_ylim(0, 1.15)
-    coin_ax.set_title("the coin")
-    plot_binary_entropy(curve_ax, r.p_heads)
-    alt = (
-        f"Left, the coin as two bars, heads {r.p_heads:.2f} and tails {1 - r.p_heads:.2f}. "
-        f"Right, the binary entropy curve, highest (1 bit) at 1/2, marked at "
-        f"{r.p_heads:.2f} with {r.entropy:.3f} bits."
-    )
-    return html, fig, alt
+
+class CoinEntropyScene(Scene):
+    """The coin entropy widget's figure and readout: the coin's bars, and the entropy curve.
+
+    Examples
+    --------
+    >>> html, fig, alt = CoinEntropyScene().render(0.5)
+    >>> html.endswith("<b>1.000 bits</b>")
+    True
+    """
+
+    figsize = (7.2, 3.2)
+    layout_values = (0.5,)
+
+    def draw(self, fig: Figure) -> None:
+        self.coin_ax, self.curve_ax = fig.subplots(1, 2, width_ratios=[1, 2])
+        # what plot_distribution sets, fixed for every bias (it would fit the tallest bar)
+        self.coin_ax.set_xticks([0, 1], ["heads", "tails"])
+        self.coin_ax.set_xlim(*COIN_XLIM)
+        self.coin_ax.set_ylim(*COIN_YLIM)
+        self.coin_ax.set_ylabel("probability")
+        # the grid under the bars, where a frame draws them over the background anyway
+        self.coin_ax.set_axisbelow(True)
+        # y=1.0 pins the title where matplotlib would put it: a title placed automatically is
+        # moved off the figure by a full draw made while the titles are hidden
+        self.coin_ax.set_title("the coin", y=1.0)
+        plot_binary_entropy(self.curve_ax)
+
+    def draw_live(self, p_heads: float) -> tuple[str, str]:
+        r = coin_entropy_readout(p_heads)
+        html = (
+            f"P(heads) = {r.p_heads:.2f}, P(tails) = {1 - r.p_heads:.2f}<br>"
+            f"surprise of heads = {quantity(r.surprise_heads, 'bits')}, "
+            f"of tails = {quantity(r.surprise_tails, 'bits')}<br>"
+            f"entropy (average surprise) = <b>{r.entropy:.3f} bits</b>"
+        )
+        # the bars and their labels as plot_distribution draws them, without its fitted y limit
+        probs = [r.p_heads, 1 - r.p_heads]
+        bars = self.coin_ax.bar([0, 1], probs, width=0.8, color=P_COLOR, alpha=0.85)
+        self.coin_ax.bar_label(bars, labels=[f"{x:.3g}" for x in probs], fontsize=10, padding=2)
+        mark_binary_entropy(self.curve_ax, r.p_heads)
+        alt = (
+            f"Left, the coin as two bars, heads {r.p_heads:.2f} and tails {1 - r.p_heads:.2f}. "
+            f"Right, the binary entropy curve, highest (1 bit) at 1/2, marked at "
+            f"{r.p_heads:.2f} with {r.entropy:.3f} bits."
+        )
+        return html, alt
 
 
 def coin_entropy_widget(p_heads: float = 0.5) -> LessonWidget:
@@ -164,7 +204,7 @@ def coin_entropy_widget(p_heads: float = 0.5) -> LessonWidget:
     True
     """
     control = slider("P(heads)", p_heads, 0.0, 1.0, 0.01, ".2f")
-    return LessonWidget("Entropy of a biased coin", [control], coin_entropy_render)
+    return LessonWidget("Entropy of a biased coin", [control], CoinEntropyScene())
 
 
 WIDGETS = (coin_entropy_widget,)

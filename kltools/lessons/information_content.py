@@ -15,9 +15,18 @@ from matplotlib.figure import Figure
 from kltools import measures
 from kltools.course.checker import Exercise, Exercises
 from kltools.course.style import ACCENT_COLORS, P_COLOR
-from kltools.course.widget import LessonWidget, new_figure, slider
+from kltools.course.widget import LessonWidget, Scene, slider
 
-__all__ = ["EXERCISES", "WIDGETS", "check", "plot_surprise", "surprise_readout", "surprise_widget"]
+__all__ = [
+    "EXERCISES",
+    "WIDGETS",
+    "SurpriseScene",
+    "check",
+    "mark_surprise",
+    "plot_surprise",
+    "surprise_readout",
+    "surprise_widget",
+]
 
 # One colour and one line style per unit; the colours of Q and KL stay free.
 UNIT_COLORS = {"bits": P_COLOR, "nats": ACCENT_COLORS[0], "dits": ACCENT_COLORS[1]}
@@ -27,7 +36,9 @@ UNIT_STYLES = {"bits": "-", "nats": "--", "dits": ":"}
 UNIT_MARKERS = {"bits": "o", "nats": "s", "dits": "^"}
 
 
-def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> Axes:
+def plot_surprise(
+    ax: Axes, p: float | None = None, *, p_min: float = 0.001, markers: bool | None = None
+) -> Axes:
     """Draw the surprise ``-log_b p`` in bits, nats and dits against ``p``.
 
     Parameters
@@ -35,10 +46,11 @@ def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> 
     ax : Axes
         Where to draw.
     p : float, optional
-        A probability to mark on all three curves, with its surprise in each unit: a circle on
-        bits, a square on nats and a triangle on dits (the legend shows the same shapes).
+        A probability to mark on all three curves (:func:`mark_surprise`).
     p_min : float
         Smallest probability on the x axis (the curves grow without bound near 0).
+    markers : bool, optional
+        Whether the legend shows each unit's marker shape; by default, when ``p`` is given.
 
     Examples
     --------
@@ -50,11 +62,11 @@ def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> 
     ['o', 's', '^']
     """
     grid = np.geomspace(p_min, 1.0, 400)
+    with_markers = p is not None if markers is None else markers
     for unit, color in UNIT_COLORS.items():
         surprise = measures.information(grid, base=unit)
         label = f"{unit} (base {UNIT_BASES[unit]})"
-        # with a mark at p, the legend shows each unit's marker shape (markevery=[]: none on the
-        # curve itself)
+        # the legend shows each unit's marker shape (markevery=[]: none on the curve itself)
         ax.plot(
             grid,
             surprise,
@@ -62,31 +74,41 @@ def plot_surprise(ax: Axes, p: float | None = None, *, p_min: float = 0.001) -> 
             ls=UNIT_STYLES[unit],
             lw=2,
             label=label,
-            marker=UNIT_MARKERS[unit] if p is not None else "",
+            marker=UNIT_MARKERS[unit] if with_markers else "",
             markevery=[],
         )
     if p is not None:
-        lines = [f"p = {p:.3f}"]
-        ax.axvline(p, color="0.4", ls=":", lw=1)
-        for unit, color in UNIT_COLORS.items():
-            value = float(measures.information(p, base=unit))
-            ax.plot([p], [value], UNIT_MARKERS[unit], color=color, ms=7, mec="black", zorder=3)
-            lines.append(f"{value:.3f} {unit}")
-        ax.text(
-            0.97,
-            0.60,
-            "\n".join(lines),
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
-        )
+        mark_surprise(ax, p)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, float(-np.log2(p_min)) * 1.05)
     ax.set_xlabel("probability p of the event")
     ax.set_ylabel(r"surprise $-\log_b p$ (bits, nats, dits)")
     # an opaque box, so the dotted line at p does not run through the legend
     ax.legend(loc="upper right", frameon=True, framealpha=1)
+    return ax
+
+
+def mark_surprise(ax: Axes, p: float) -> Axes:
+    """Mark probability ``p`` on the three surprise curves, with its surprise in each unit.
+
+    A dotted line at ``p``, a circle on bits, a square on nats and a triangle on dits, and a
+    box with the three values.
+    """
+    lines = [f"p = {p:.3f}"]
+    ax.axvline(p, color="0.4", ls=":", lw=1)
+    for unit, color in UNIT_COLORS.items():
+        value = float(measures.information(p, base=unit))
+        ax.plot([p], [value], UNIT_MARKERS[unit], color=color, ms=7, mec="black", zorder=3)
+        lines.append(f"{value:.3f} {unit}")
+    ax.text(
+        0.97,
+        0.60,
+        "\n".join(lines),
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"},
+    )
     return ax
 
 
@@ -136,23 +158,37 @@ def surprise_readout(p: float) -> SurpriseReadout:
     return SurpriseReadout(float(p), 1.0 / float(p), bits, nats, dits)
 
 
-def surprise_render(p: float) -> tuple[str, Figure, str]:
-    """Readout HTML and figure of the surprise widget for probability ``p``."""
-    r = surprise_readout(p)
-    html = (
-        f"P(event) = {r.p:.3f}, one chance in {r.one_in:.1f}<br>"
-        f"surprise = <b>{r.bits:.3f} bits</b> = {r.nats:.3f} nats = {r.dits:.3f} dits"
-        f"<br>as surprising as {r.bits:.2f} fair coins all landing heads"
-    )
-    fig = new_figure((6.4, 3.4))
-    plot_surprise(fig.add_subplot(), p)
-    alt = (
-        f"Surprise against probability in bits (solid), nats (dashed) and dits (dotted): three "
-        f"curves falling to 0 at p = 1, marked at p = {r.p:.3f} with a circle on bits, a square "
-        f"on nats and a triangle on dits, where the surprise is "
-        f"{r.bits:.3f} bits = {r.nats:.3f} nats = {r.dits:.3f} dits."
-    )
-    return html, fig, alt
+class SurpriseScene(Scene):
+    """The surprise widget's figure and readout: the three curves, marked at ``p``.
+
+    Examples
+    --------
+    >>> html, fig, alt = SurpriseScene().render(0.5)
+    >>> "surprise = <b>1.000 bits</b>" in html
+    True
+    """
+
+    figsize = (6.4, 3.4)
+    layout_values = (0.25,)
+
+    def draw(self, fig: Figure) -> None:
+        self.ax = plot_surprise(fig.add_subplot(), markers=True)
+
+    def draw_live(self, p: float) -> tuple[str, str]:
+        r = surprise_readout(p)
+        mark_surprise(self.ax, r.p)
+        html = (
+            f"P(event) = {r.p:.3f}, one chance in {r.one_in:.1f}<br>"
+            f"surprise = <b>{r.bits:.3f} bits</b> = {r.nats:.3f} nats = {r.dits:.3f} dits"
+            f"<br>as surprising as {r.bits:.2f} fair coins all landing heads"
+        )
+        alt = (
+            f"Surprise against probability in bits (solid), nats (dashed) and dits (dotted): "
+            f"three curves falling to 0 at p = 1, marked at p = {r.p:.3f} with a circle on bits, "
+            f"a square on nats and a triangle on dits, where the surprise is "
+            f"{r.bits:.3f} bits = {r.nats:.3f} nats = {r.dits:.3f} dits."
+        )
+        return html, alt
 
 
 def surprise_widget(p: float = 0.25) -> LessonWidget:
@@ -164,7 +200,7 @@ def surprise_widget(p: float = 0.25) -> LessonWidget:
     True
     """
     control = slider("P(event)", p, 0.001, 1.0, 0.001, ".3f")
-    return LessonWidget("Surprise in bits, nats and dits", [control], surprise_render)
+    return LessonWidget("Surprise in bits, nats and dits", [control], SurpriseScene())
 
 
 WIDGETS = (surprise_widget,)

@@ -1,5 +1,6 @@
 """Lesson 03 widget: a target toggle and a prediction slider show the binary cross-entropy."""
 
+import io
 import json
 import math
 import re
@@ -11,14 +12,16 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from PIL import Image
 
 from kltools import binary_cross_entropy
+from kltools.course.images import figure_png
 from kltools.lessons.binary_cross_entropy import (
     BCE_Y0_COLOR,
     BCE_Y1_COLOR,
     EXERCISES,
+    BCEScene,
     bce_readout,
-    bce_render,
     bce_widget,
     plot_bce_curves,
 )
@@ -45,14 +48,14 @@ def test_four_corners():
 
 
 def test_render_shows_both_units():
-    html, fig, alt = bce_render(0, 0.75)
+    html, fig, alt = BCEScene().render(0, 0.75)
     assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "2.000 bits" in html and f"{2 * math.log(2):.3f} nats" in html
     assert len(fig.axes) == 1
 
 
 def test_infinite_loss_is_named():
-    html, _, _ = bce_render(1, 0.0)
+    html, _, _ = BCEScene().render(1, 0.0)
     assert "∞ bits" in html and "∞ nats" in html and "certain and wrong" in html
 
 
@@ -68,7 +71,8 @@ def test_slider_then_toggle_redraw_with_kltools_numbers():
         nats = binary_cross_entropy(y, y_hat, base=np.e)
         assert _shown(bits, "bits") in w.readout.value
         assert _shown(nats, "nats") in w.readout.value
-        assert f"ŷ = {y_hat:.2f}" in w.readout.value and f"y = {y}" in w.readout.value
+        p_true = y_hat if y == 1 else 1 - y_hat
+        assert f"P(y = {y}) = " in w.readout.value and f"−log₂ {p_true:.2f}" in w.readout.value
         assert w.png != png
         assert w.redraws == redraws + 1
         png, redraws = w.png, w.redraws
@@ -123,9 +127,11 @@ def test_widget_sweep_shows_the_right_numbers_everywhere() -> None:
                 move(w, prediction, y_hat)
                 p_true, bits, nats = expected_loss(y, y_hat)
                 p = f"{float(p_true):.2f}"
-                one = ["1"] if y == 0 else []  # the "1" of −log₂(1 − ŷ)
-                shown = [str(y), f"{y_hat:.2f}", p, *one, p, bits, nats]
+                one = ["1"] if y == 0 else []  # the "1" of 1 − ŷ
+                # "model's P(y = y) = [1 −] ŷ = p", "BCE = −log₂ p = bits = nats"
+                shown = [str(y), *one, p, p, bits, nats]
                 assert numbers(w.readout.value) == shown, (y, y_hat)
+                assert ("1 − ŷ = " in w.readout.value) == (y == 0)
                 assert ("certain and wrong" in w.readout.value) == (p_true == 0)
                 assert numbers(w.alt) == [str(y), f"{y_hat:.2f}", bits]
                 box = [t.get_text() for t in w.fig.axes[0].texts if t.get_text().startswith("BCE")]
@@ -239,3 +245,17 @@ def test_solutions_quote_the_checker() -> None:
     assert expected["03.4"] == 23.0 and "2^{-23} = 23$ bits" in text
     assert f"{expected['03.4'] * math.log(2):.2f}" == "15.94" and "15.94$ nats" in text
     assert f"{expected['03.5']:.4f}" == "3.0486" and "3.0486$ nats" in text
+
+
+def test_the_live_frame_shows_what_a_full_draw_shows() -> None:
+    # the frame is the background plus the moving part; a legend or curve left out would show
+    # here. The moving curves are drawn over the left spine, which a full draw puts on top: a
+    # column of a few dozen pixels may differ, no more.
+    w = bce_widget()
+    target, prediction = w.controls
+    for y, y_hat in [(1, 0.0), (0, 0.5), (0, 1.0), (1, 0.8)]:
+        target.value, prediction.value = y, y_hat
+        live = np.asarray(Image.open(io.BytesIO(w.png)).convert("RGB"), dtype=int)
+        whole = np.asarray(Image.open(io.BytesIO(figure_png(w.fig))).convert("RGB"), dtype=int)
+        assert live.shape == whole.shape
+        assert int((np.abs(live - whole).max(axis=2) > 30).sum()) < 60, (y, y_hat)

@@ -1,17 +1,21 @@
 """Lesson 02's widget: a coin-bias slider moving a point along the binary entropy curve."""
 
+import io
 import math
 import re
 import warnings
 from fractions import Fraction
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from kltools import binary_entropy, entropy, information
+from kltools.course.images import figure_png
 from kltools.lessons.entropy import (
     EXERCISES,
+    CoinEntropyScene,
     coin_entropy_readout,
-    coin_entropy_render,
     coin_entropy_widget,
 )
 
@@ -39,7 +43,7 @@ def test_fair_coin_is_one_bit_and_a_sure_coin_is_zero():
 
 
 def test_render_shows_infinite_surprise_as_a_symbol():
-    html, fig, alt = coin_entropy_render(0.0)
+    html, fig, alt = CoinEntropyScene().render(0.0)
     assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "∞ bits" in html
     assert "0.000 bits" in html
@@ -154,3 +158,23 @@ def test_the_slider_ends_and_a_fair_coin_read_as_expected():
     assert expected_coin_numbers("0")[0] == ["0.00", "1.00", "∞", "0.000", "0.000"]
     assert expected_coin_numbers("1")[0] == ["1.00", "0.00", "0.000", "∞", "0.000"]
     assert expected_coin_numbers("0.5")[0] == ["0.50", "0.50", "1.000", "1.000", "1.000"]
+
+
+def test_the_live_frame_shows_what_a_full_draw_shows():
+    # the frame is the background plus the moving part; a title or bar left out would show here
+    w = coin_entropy_widget(p_heads=0.5)
+    (control,) = w.controls
+    for p in (0.0, 0.07, 1.0):
+        control.value = p
+        live = np.asarray(Image.open(io.BytesIO(w.png)).convert("RGB"), dtype=int)
+        whole = np.asarray(Image.open(io.BytesIO(figure_png(w.fig))).convert("RGB"), dtype=int)
+        assert live.shape == whole.shape
+        assert int((np.abs(live - whole).max(axis=2) > 30).sum()) == 0, p
+
+
+def test_the_coin_title_stays_in_the_figure():
+    w = coin_entropy_widget(p_heads=0.3)
+    title = w.fig.axes[0].title
+    box = title.get_window_extent(w.fig.canvas.get_renderer())
+    assert title.get_text() == "the coin"
+    assert 0 <= box.y0 and box.y1 <= w.fig.bbox.y1

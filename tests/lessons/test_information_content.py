@@ -9,8 +9,8 @@ import pytest
 from kltools import information
 from kltools.lessons.information_content import (
     EXERCISES,
+    SurpriseScene,
     surprise_readout,
-    surprise_render,
     surprise_widget,
 )
 
@@ -35,7 +35,7 @@ def test_certain_event_carries_no_surprise():
 
 
 def test_render_returns_html_and_a_figure():
-    html, fig, alt = surprise_render(0.5)
+    html, fig, alt = SurpriseScene().render(0.5)
     assert alt.strip() and "\n" not in alt  # one line for a screen reader
     assert "1.000 bits" in html
     assert len(fig.axes) == 1
@@ -148,7 +148,7 @@ def test_the_slider_ends_read_as_expected():
 
 def test_each_unit_marks_p_with_its_own_marker_shape():
     # at p = 0.5 the three marks nearly overlap: shape, not only colour, tells them apart
-    _, fig, alt = surprise_render(0.5)
+    _, fig, alt = SurpriseScene().render(0.5)
     (ax,) = fig.axes
     marks = [line for line in ax.lines if len(line.get_xdata()) == 1]
     assert [line.get_marker() for line in marks] == ["o", "s", "^"]
