@@ -7,6 +7,7 @@ the lesson's exercises (the 8-sided die and its code).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import ipywidgets as widgets
 import numpy as np
@@ -18,9 +19,17 @@ from kltools.course.checker import Exercise, Exercises
 from kltools.course.formatting import fixed
 from kltools.course.style import P_COLOR
 from kltools.course.trees import plot_code_tree
-from kltools.course.widget import LessonWidget, new_figure
+from kltools.course.widget import LessonWidget, Scene
 
-__all__ = ["CODING_PRESETS", "EXERCISES", "WIDGETS", "check", "huffman_readout", "huffman_widget"]
+__all__ = [
+    "CODING_PRESETS",
+    "EXERCISES",
+    "WIDGETS",
+    "HuffmanScene",
+    "check",
+    "huffman_readout",
+    "huffman_widget",
+]
 
 
 CUSTOM_SOURCE = "custom: type weights below"
@@ -153,66 +162,98 @@ def _surprise_text(px: float) -> str:
     return fixed(float(measures.information(px)), 3) if px > 0 else "∞"
 
 
-def huffman_render(source: str, text: str = "") -> tuple[str, Figure, str]:
-    """Readout (HTML) and figure of the Huffman widget: the code table, L, H(P) and the tree.
+# The readout's table: one column per symbol, one line per row; headers left, numbers right.
+_TABLE = "style='line-height:1.3;border-collapse:collapse'"
+_HEAD = "style='padding:0 0.6em 0 0;text-align:left;white-space:nowrap'"
+_CELL = "style='padding:0 0 0 0.9em;text-align:right'"
+# Room under the deepest leaf for its three labels (symbol, codeword, probability), in points:
+# plot_code_tree sets them 8 pt below the leaf, 1.3 lines of 11 pt apart, the last 10 pt tall.
+_LEAF_LABELS_PT = 8 + 2 * 1.3 * 11 + 12
+
+
+def _table_row(header: str, cells: list[str]) -> str:
+    return f"<tr><th {_HEAD}>{header}</th>{''.join(f'<td {_CELL}>{c}</td>' for c in cells)}</tr>"
+
+
+class HuffmanScene(Scene):
+    """The Huffman widget's figure and readout: the code table, L, H(P) and the code tree.
 
     ``source`` is a key of ``CODING_PRESETS``; with ``CUSTOM_SOURCE`` the weights come from
-    ``text``.
+    ``text``. The tree changes shape with the weights, so every frame is a whole draw.
 
     Examples
     --------
-    >>> html, fig, alt = huffman_render("4-sided die model q (1/2, 1/4, 1/8, 1/8)")
-    >>> "L = <b>1.7500 bits/symbol</b>" in html and "H(P) = <b>1.7500 bits</b>" in html
+    >>> html, fig, alt = HuffmanScene().render("4-sided die model q (1/2, 1/4, 1/8, 1/8)")
+    >>> "L = <b>1.7500</b>, H(P) = <b>1.7500</b>" in html
     True
-    >>> "not a number" in huffman_render(CUSTOM_SOURCE, "1, two")[0]
+    >>> "not a number" in HuffmanScene().render(CUSTOM_SOURCE, "1, two")[0]
     True
     """
-    fig = new_figure((9.0, 3.8))
-    try:
-        preset = CODING_PRESETS[source]
-        r = huffman_readout(parse_weights(text) if preset is None else preset)
-    except ValueError as error:
-        ax = fig.add_subplot()
-        ax.text(0.5, 0.5, "no code to draw", ha="center", va="center")
-        ax.set_axis_off()
-        alt = "No code to draw: the weights typed do not make a distribution yet."
-        return f"<p>Cannot build a code: {error}.</p>", fig, alt
-    # Padded cells, numbers right-aligned under right-aligned headers, codewords left-aligned.
-    num = "style='padding:0 0.8em;text-align:right'"
-    left = "style='padding:0 0.8em;text-align:left'"
-    rows = "".join(
-        f"<tr><td {num}>{s}</td><td {num}>{fixed(px, 4)}</td><td {num}>{_surprise_text(px)}</td>"
-        f"<td {left}><code>{w}</code></td><td {num}>{len(w)}</td></tr>"
-        for (s, w), px in zip(r.code.items(), r.p, strict=True)
-    )
-    html = (
-        f"<table><tr><th {num}>symbol</th><th {num}>P(x)</th><th {num}>−log₂ P(x) (bits)</th>"
-        f"<th {left}>codeword</th><th {num}>length (bits)</th></tr>{rows}</table>"
-        f"<p>average length L = <b>{fixed(r.average_length, 4)} bits/symbol</b> &nbsp; "
-        f"entropy H(P) = <b>{fixed(r.entropy, 4)} bits</b> &nbsp; "
-        f"L − H(P) = <b>{fixed(r.excess, 4)} bits/symbol</b> &nbsp; "
-        f"Kraft sum = {fixed(r.kraft, 4)}</p>"
-    )
-    tree_ax, bar_ax = fig.subplots(1, 2, width_ratios=[2.7, 1])
-    probs = dict(zip(r.code, r.p.tolist(), strict=True))
-    plot_code_tree(tree_ax, r.code, probs, title="Huffman code tree")
-    bars = bar_ax.bar([0, 1], [r.entropy, r.average_length], color=[P_COLOR, "0.45"], width=0.6)
-    bar_ax.bar_label(
-        bars,
-        labels=[f"{fixed(r.entropy, 3)} bits", f"{fixed(r.average_length, 3)} bits"],
-        padding=2,
-        fontsize=10,
-    )
-    bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average\nlength L"])
-    bar_ax.set_xlim(-0.6, 1.6)
-    bar_ax.set_ylabel("bits per symbol")
-    bar_ax.set_ylim(0, max(1.0, r.average_length) * 1.25)
-    alt = (
-        f"The Huffman code tree of {len(r.code)} symbols, codewords {min(r.lengths)} to "
-        f"{max(r.lengths)} bits long, and two bars: entropy {fixed(r.entropy, 3)} bits, average "
-        f"length {fixed(r.average_length, 3)} bits."
-    )
-    return html, fig, alt
+
+    figsize = (8.4, 2.6)
+    layout_values = (next(iter(CODING_PRESETS)), "")
+    redraw_all = True
+
+    def draw(self, fig: Figure) -> None:
+        # Two subfigures, so that the tree's axes reach below the bars' two-line tick labels.
+        tree_fig, bar_fig = cast(np.ndarray, fig.subfigures(1, 2, width_ratios=[2.9, 1]))
+        self.tree_ax, self.bar_ax = tree_fig.subplots(), bar_fig.subplots()
+
+    def draw_live(self, source: str, text: str = "") -> tuple[str, str]:
+        tree_ax, bar_ax = self.tree_ax, self.bar_ax
+        try:
+            preset = CODING_PRESETS[source]
+            r = huffman_readout(parse_weights(text) if preset is None else preset)
+        except ValueError as error:
+            tree_ax.set_title("")
+            tree_ax.set_axis_off()
+            tree_ax.set_xlim(0, 1)
+            tree_ax.set_ylim(0, 1)
+            tree_ax.text(0.5, 0.5, "no code to draw", ha="center", va="center")
+            bar_ax.set_visible(False)
+            alt = "No code to draw: the weights typed do not make a distribution yet."
+            return f"<p>Cannot build a code: {error}.</p>", alt
+        words = list(r.code.values())
+        html = (
+            f"<table {_TABLE}>"
+            + _table_row("symbol", [str(s) for s in r.code])
+            + _table_row("P(x)", [fixed(px, 4) for px in r.p])
+            + _table_row("−log₂ P(x) (bits)", [_surprise_text(px) for px in r.p])
+            + _table_row("codeword", [f"<code style='font-size:1em'>{w}</code>" for w in words])
+            + _table_row("length (bits)", [str(len(w)) for w in words])
+            + "</table>"
+            "<p style='margin-top:0.25em'>"
+            f"in bits/symbol: L = <b>{fixed(r.average_length, 4)}</b>, "
+            f"H(P) = <b>{fixed(r.entropy, 4)}</b>, L − H(P) = <b>{fixed(r.excess, 4)}</b> "
+            f"&nbsp; Kraft sum = {fixed(r.kraft, 4)}</p>"
+        )
+        tree_ax.set_axis_on()
+        probs = dict(zip(r.code, r.p.tolist(), strict=True))
+        plot_code_tree(tree_ax, r.code, probs, title="Huffman code tree")
+        # Room under the deepest leaves for their labels, however deep the tree: the levels
+        # 0..depth and the labels' points share the axes' height.
+        depth = max(r.lengths)
+        height = tree_ax.get_position().height * self.fig.get_figheight() * 72
+        below = _LEAF_LABELS_PT * (depth + 0.5) / (height - _LEAF_LABELS_PT)
+        tree_ax.set_ylim(-depth - below, 0.5)
+        bar_ax.set_visible(True)
+        bars = bar_ax.bar([0, 1], [r.entropy, r.average_length], color=[P_COLOR, "0.45"], width=0.6)
+        bar_ax.bar_label(
+            bars,
+            labels=[fixed(r.entropy, 3), fixed(r.average_length, 3)],  # the axis gives the unit
+            padding=2,
+            fontsize=10,
+        )
+        bar_ax.set_xticks([0, 1], ["entropy\nH(P)", "average\nlength L"])
+        bar_ax.set_xlim(-0.6, 1.6)
+        bar_ax.set_ylabel("bits per symbol")
+        bar_ax.set_ylim(0, max(1.0, r.average_length) * 1.25)
+        alt = (
+            f"The Huffman code tree of {len(r.code)} symbols, codewords {min(r.lengths)} to "
+            f"{max(r.lengths)} bits long, and two bars: entropy {fixed(r.entropy, 3)} bits, "
+            f"average length {fixed(r.average_length, 3)} bits."
+        )
+        return html, alt
 
 
 def huffman_widget(
@@ -244,7 +285,7 @@ def huffman_widget(
     return LessonWidget(
         "Huffman code: tree, length, entropy",
         [chooser, typed],
-        huffman_render,
+        HuffmanScene(),
     )
 
 

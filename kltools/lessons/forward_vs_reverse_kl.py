@@ -9,25 +9,29 @@ over [−12, 12] misses nats there (0.47 of 11.14 at peaks 8 apart).
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from numpy.typing import ArrayLike
 
 from kltools import continuous
 from kltools.course.checker import Exercise, Exercises
 from kltools.course.densities import plot_gaussian_fits
 from kltools.course.formatting import fixed, where
-from kltools.course.style import Q_COLOR, Q_DARK_COLOR
-from kltools.course.widget import LessonWidget, new_figure, slider
+from kltools.course.style import P_COLOR, Q_COLOR, Q_DARK_COLOR
+from kltools.course.widget import LessonWidget, Scene, slider
 
 __all__ = [
     "EXERCISES",
     "FIT_GRID",
+    "SHORT_LABELS",
     "WIDGETS",
+    "ForwardReverseScene",
     "best_reverse_sigma",
     "check",
     "fit_grid",
@@ -315,14 +319,10 @@ def forward_reverse_readout(separation: float) -> ForwardReverseReadout:
     return ForwardReverseReadout(x, p, d, fits, best, same)
 
 
-def _units(nats: float, bits: float, *, bold: bool = False) -> str:
-    """``"0.6931 nats = 1.0000 bits"``, the nats in bold if asked."""
-    text = f"{fixed(nats, 4)} nats"
-    return f"{'<b>' + text + '</b>' if bold else text} = {fixed(bits, 4)} bits"
-
-
 # label, line style and colour of each fit: the model is vermillion, and the reverse search from
-# the middle is a darker red and dotted, so it stands apart from the dashed forward fit
+# the middle is a darker red and dotted, so it stands apart from the dashed forward fit; where both
+# reverse searches end at the same Gaussian, the dark dots of one lie along the solid line of
+# the other
 FIT_STYLES = {
     "forward": ("forward fit, argmin D(p‖q)", "--", Q_COLOR),
     "reverse_peak": ("reverse fit, search from the right peak", "-", Q_COLOR),
@@ -330,16 +330,28 @@ FIT_STYLES = {
 }
 
 
+# the widget's short names of the fits, the same in its table and its legend (the table says
+# which objective each fit minimises)
+SHORT_LABELS = {
+    "forward": "forward fit",
+    "reverse_peak": "reverse, from the right peak",
+    "reverse_middle": "reverse, from the forward fit",
+}
+
+
 def forward_reverse_fits(r: ForwardReverseReadout) -> list[tuple[float, float, str, str, str]]:
     """The fits of a readout as ``(mu, sigma, label, linestyle, color)`` for
-    :func:`plot_gaussian_fits`.
+    :func:`plot_gaussian_fits`, labelled in full, as in the lesson's figures.
 
-    When both reverse searches end at the same Gaussian, it is drawn once.
+    When both reverse searches end at the same Gaussian, it is drawn once. (The widget draws
+    all three fits always, under a legend that does not change: :class:`ForwardReverseScene`.)
 
     Examples
     --------
     >>> [label for _, _, label, *_ in forward_reverse_fits(forward_reverse_readout(1.0))]
     ['forward fit, argmin D(p‖q)', 'reverse fit, both starts']
+    >>> [style for _, _, _, style, _ in forward_reverse_fits(forward_reverse_readout(4.0))]
+    ['--', '-', ':']
     """
     fits = []
     for key, (label, style, color) in FIT_STYLES.items():
@@ -351,78 +363,141 @@ def forward_reverse_fits(r: ForwardReverseReadout) -> list[tuple[float, float, s
     return fits
 
 
-# space between the readout's columns, so "0.2481 bits" and "0.2478 nats" do not run together
-TABLE_SPACING = "style='border-collapse:separate;border-spacing:1.2em 0.15em'"
+# the readout's table: a little space between columns (the cells are padded too), none between
+# rows, and the numbers right-aligned so that their decimal points line up
+TABLE_STYLE = (
+    "<style>.kl-fvr{border-collapse:separate;border-spacing:0.4em 0}"
+    ".kl-fvr th{text-align:right}.kl-fvr td{text-align:right;white-space:nowrap}"
+    ".kl-fvr th:first-child,.kl-fvr td:first-child{text-align:left}</style>"
+)
 
 
-def forward_reverse_render(separation: float) -> tuple[str, Figure, str]:
-    """Readout (HTML) and figure of the forward/reverse widget: p filled, a line style per fit.
+@functools.lru_cache(maxsize=64)
+def _cached_readout(separation: float) -> ForwardReverseReadout:
+    """:func:`forward_reverse_readout`, kept per separation: its fits take about 0.1 s.
+
+    Keyed by the float value; its arrays are made read-only, as they are shared by every call.
+    """
+    r = forward_reverse_readout(separation)
+    r.x.flags.writeable = False
+    r.p.flags.writeable = False
+    return r
+
+
+# the part of the fit grid the figure shows: its x limits
+_PLOT_XLIM = (-7.0, 7.0)
+
+# the widths plot_gaussian_fits draws p and each fit with, for the legend's stand-in lines
+_P_LINEWIDTH, _FIT_LINEWIDTH = 2.2, 2.0
+
+
+class ForwardReverseScene(Scene):
+    """The forward/reverse widget's figure and readout: p filled, a line style per fit.
+
+    The axes, their limits and labels and the legend are still; p, the three fits and the title
+    move. The legend is made once, of stand-in lines in the fits' colours and styles, so it
+    never depends on the curves of a frame: both reverse fits are always drawn, and where the
+    two searches end at the same Gaussian their curves lie on each other (the dotted one on top
+    of the solid one) and the readout's last sentence says so. The readout is a table of the
+    three fits, μ, σ and both divergences in nats, each fit's own objective in bold.
 
     Examples
     --------
-    >>> html, fig, alt = forward_reverse_render(4.0)
-    >>> "<b>0.6931 nats</b> = 0.9999 bits" in html, "1.8712 nats" in html
+    >>> html, fig, alt = ForwardReverseScene().render(4.0)
+    >>> "<td><b>0.6931</b></td>" in html, "<td>1.8712</td>" in html
     (True, True)
     >>> len(fig.axes)
     1
     """
-    r = forward_reverse_readout(separation)
-    head = (
-        "<tr><th style='text-align:left'>Gaussian q</th><th>μ</th><th>σ</th><th>forward "
-        "D(p‖q)</th><th>reverse D(q‖p)</th></tr>"
-    )
-    rows = []
-    for key, (label, *_) in FIT_STYLES.items():
-        f = r.fits[key]
-        fwd = _units(f.forward_nats, f.forward_bits, bold=key == "forward")
-        rev = _units(f.reverse_nats, f.reverse_bits, bold=key == r.best_reverse)
-        rows.append(
-            f"<tr><td>{label}</td><td>{fixed(f.mu, 4, sign=True)}</td>"
-            f"<td>{fixed(f.sigma, 4)}</td><td>{fwd}</td><td>{rev}</td></tr>"
+
+    # wide and low, to fit a projector's screen under the readout: the legend goes to the right
+    # of the axes, so the curves (at most 0.80 high) fill them
+    figsize = (8.4, 2.6)
+    layout_values = (4.0,)
+
+    def draw(self, fig: Figure) -> None:
+        self.ax = fig.add_subplot()
+        self.ax.set_xlim(*_PLOT_XLIM)
+        self.ax.set_ylim(0.0, 0.85)
+        self.ax.set_xlabel("x")
+        self.ax.set_ylabel("density (per unit of x)")
+        # beside the axes, so the curves fill them; the same four entries at every separation
+        handles = [
+            Line2D([], [], color=P_COLOR, lw=_P_LINEWIDTH),
+            *(
+                Line2D([], [], color=color, lw=_FIT_LINEWIDTH, ls=style)
+                for _, style, color in FIT_STYLES.values()
+            ),
+        ]
+        labels = ["p, two peaks", *SHORT_LABELS.values()]
+        self.ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=10)
+
+    def draw_live(self, separation: float) -> tuple[str, str]:
+        r = _cached_readout(_separation(separation))
+        head = "<tr><th>fit q</th><th>μ</th><th>σ</th><th>D(p‖q)</th><th>D(q‖p)</th></tr>"
+        rows = []
+        for key, label in SHORT_LABELS.items():
+            f = r.fits[key]
+            fwd, rev = fixed(f.forward_nats, 4), fixed(f.reverse_nats, 4)
+            fwd = f"<b>{fwd}</b>" if key == "forward" else fwd
+            rev = f"<b>{rev}</b>" if key == r.best_reverse else rev
+            rows.append(
+                f"<tr><td>{label}</td><td>{fixed(f.mu, 4, sign=True)}</td>"
+                f"<td>{fixed(f.sigma, 4)}</td><td>{fwd}</td><td>{rev}</td></tr>"
+            )
+        peak, middle = r.fits["reverse_peak"], r.fits["reverse_middle"]
+        if r.same_reverse:
+            note = "Both reverse searches end at the same Gaussian."
+        else:
+            winner = "right peak" if r.best_reverse == "reverse_peak" else "forward fit"
+            gap = abs(peak.reverse_nats - middle.reverse_nats)
+            note = (
+                f"Two local minima: the reverse fit from the {winner} is lower, by "
+                f"{fixed(gap, 4)} nats."
+            )
+        html = (
+            f"{TABLE_STYLE}<p>p = ½·N(−{r.separation / 2:.2f}, 0.5²) + "
+            f"½·N({r.separation / 2:.2f}, 0.5²). Divergences in nats; bold: each fit's own "
+            "objective.</p>"
+            f"<table class='kl-fvr'>{head}{''.join(rows)}</table><p>{note}</p>"
         )
-    peak, middle = r.fits["reverse_peak"], r.fits["reverse_middle"]
-    if r.same_reverse:
-        note = "Both reverse searches end at the same Gaussian."
-    else:
-        winner = "the right peak" if r.best_reverse == "reverse_peak" else "the forward fit"
-        gap = abs(peak.reverse_nats - middle.reverse_nats)
-        note = (
-            "The two reverse searches end at different Gaussians: two local minima. "
-            f"The one from {winner} is lower, by {fixed(gap, 4)} nats."
+        # only the shown part of the grid, one point past each limit: the same picture, drawn
+        # from about 1750 points rather than up to 9001
+        low, high = np.searchsorted(r.x, _PLOT_XLIM)
+        shown = slice(max(low - 1, 0), high + 1)
+        # all three fits, also when both reverse searches agree: the legend, made in draw,
+        # names three curves; the dotted one, drawn last, then lies on the solid one
+        fits = [
+            (r.fits[key].mu, r.fits[key].sigma, SHORT_LABELS[key], style, color)
+            for key, (_, style, color) in FIT_STYLES.items()
+        ]
+        plot_gaussian_fits(  # its limits and labels are those set in draw
+            self.ax,
+            r.x[shown],
+            r.p[shown],
+            fits,
+            p_label="p, two peaks",
+            xlim=_PLOT_XLIM,
+            title=f"one Gaussian fitted to two peaks {r.separation:.1f} apart",
+            legend_loc=None,
         )
-    html = (
-        f"<p>p = ½·N(−{r.separation / 2:.2f}, 0.5²) + ½·N({r.separation / 2:.2f}, 0.5²): "
-        f"peaks {r.separation:.1f} apart. μ and σ in units of x; each divergence is integrated "
-        "over the whole line; each fit's own objective in bold.</p>"
-        f"<table {TABLE_SPACING}>{head}{''.join(rows)}</table><p>{note}</p>"
-    )
-    fig = new_figure((6.4, 3.4))
-    ax = fig.add_subplot()
-    plot_gaussian_fits(
-        ax,
-        r.x,
-        r.p,
-        forward_reverse_fits(r),
-        p_label="p, two peaks",
-        xlim=(-7.0, 7.0),
-        title=f"one Gaussian fitted to two peaks {r.separation:.1f} apart",
-        legend_loc="upper left",
-    )
-    ax.set_ylim(0.0, 1.3)  # room above the peaks (at most 0.8) for the legend
-    forward, peak = r.fits["forward"], r.fits["reverse_peak"]
-    if r.same_reverse:
-        reverse = f"the reverse fit (solid) has σ = {fixed(peak.sigma, 4)}"
-    else:
-        reverse = (
-            f"the reverse fit from the right peak (solid) sits at μ = {fixed(peak.mu, 4)} with "
-            f"σ = {fixed(peak.sigma, 4)}, the one from the forward fit is dotted"
+        forward = r.fits["forward"]
+        if r.same_reverse:
+            reverse = (
+                f"both reverse searches end at the same Gaussian, σ = {fixed(peak.sigma, 4)}, "
+                "drawn solid with the dotted one on top of it"
+            )
+        else:
+            reverse = (
+                f"the reverse fit from the right peak (solid) sits at μ = {fixed(peak.mu, 4)} "
+                f"with σ = {fixed(peak.sigma, 4)}, the one from the forward fit is dotted"
+            )
+        alt = (
+            f"The two-peaked density p, peaks {r.separation:.1f} apart, filled, with one Gaussian "
+            f"fitted three ways: the forward fit (dashed) spans both peaks with σ = "
+            f"{fixed(forward.sigma, 4)}; {reverse}."
         )
-    alt = (
-        f"The two-peaked density p, peaks {r.separation:.1f} apart, filled, with one Gaussian "
-        f"fitted three ways: the forward fit (dashed) spans both peaks with σ = "
-        f"{fixed(forward.sigma, 4)}; {reverse}."
-    )
-    return html, fig, alt
+        return html, alt
 
 
 def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
@@ -434,7 +509,11 @@ def forward_reverse_widget(separation: float = 4.0) -> LessonWidget:
     6.0
     """
     control = slider("separation", separation, 0.0, 8.0, 0.5, ".1f")
-    return LessonWidget("Forward and reverse KL on two peaks", [control], forward_reverse_render)
+    # fit every value of the slider now, once per session (about 1.5 s for the 17), so that
+    # dragging it never waits for a fit
+    for k in range(round((control.max - control.min) / control.step) + 1):
+        _cached_readout(control.min + k * control.step)
+    return LessonWidget("Forward and reverse KL on two peaks", [control], ForwardReverseScene())
 
 
 WIDGETS = (forward_reverse_widget,)

@@ -8,6 +8,7 @@ import math
 import re
 import warnings
 from fractions import Fraction
+from html import unescape
 from pathlib import Path
 
 import numpy as np
@@ -19,8 +20,8 @@ from kltools.lessons.coding_length import (
     CODING_PRESETS,
     CUSTOM_SOURCE,
     EXERCISES,
+    HuffmanScene,
     huffman_readout,
-    huffman_render,
     huffman_widget,
     parse_weights,
 )
@@ -30,10 +31,11 @@ DIE8 = "8-sided die (1/2, 1/4, 1/8, 1/16, 1/64 ×4)"
 
 
 def expected_numbers(weights) -> tuple[str, str]:
+    """L and H(P) as the readout prints them (in bits/symbol, the unit said once before them)."""
     p = kltools.normalize(np.asarray(weights, dtype=float))
     code = huffman_code(p)
     average = average_code_length(p, code)
-    return f"{average:.4f} bits/symbol", f"{float(kltools.entropy(p)):.4f} bits"
+    return f"{average:.4f}", f"{float(kltools.entropy(p)):.4f}"
 
 
 def test_readout_of_the_loaded_8_sided_die() -> None:
@@ -67,13 +69,14 @@ def test_choosing_sources_updates_readout_and_picture() -> None:
     w = huffman_widget()
     assert w.redraws == 1
     average, h = expected_numbers(CODING_PRESETS[DIE8])
-    assert f"L = <b>{average}</b>" in w.readout.value and average == "2.0000 bits/symbol"
+    assert "in bits/symbol:" in w.readout.value
+    assert f"L = <b>{average}</b>" in w.readout.value and average == "2.0000"
     first_image = w.png
 
     w.controls[0].value = "weather (0.6, 0.25, 0.1, 0.05)"
     average, h = expected_numbers([60, 25, 10, 5])
-    assert f"L = <b>{average}</b>" in w.readout.value and average == "1.5500 bits/symbol"
-    assert f"H(P) = <b>{h}</b>" in w.readout.value and h == "1.4905 bits"
+    assert f"L = <b>{average}</b>" in w.readout.value and average == "1.5500"
+    assert f"H(P) = <b>{h}</b>" in w.readout.value and h == "1.4905"
     assert w.redraws == 2
     second_image = w.png
     assert second_image[:4] == b"\x89PNG" and second_image != first_image
@@ -81,7 +84,7 @@ def test_choosing_sources_updates_readout_and_picture() -> None:
     w.controls[0].value = "fair 6-sided die"
     average, h = expected_numbers([1] * 6)
     assert f"L = <b>{average}</b>" in w.readout.value
-    assert f"H(P) = <b>{h}</b>" in w.readout.value and h == f"{np.log2(6):.4f} bits"
+    assert f"H(P) = <b>{h}</b>" in w.readout.value and h == f"{np.log2(6):.4f}"
     assert w.redraws == 3
     assert w.png != second_image
 
@@ -93,8 +96,8 @@ def test_typing_custom_weights() -> None:
     before = w.png
 
     w.controls[1].value = "8, 4, 2, 1, 1"  # dyadic: the code reaches the entropy
-    assert "L − H(P) = <b>0.0000 bits/symbol</b>" in w.readout.value
-    assert "L = <b>1.8750 bits/symbol</b>" in w.readout.value
+    assert "L − H(P) = <b>0.0000</b>" in w.readout.value
+    assert "L = <b>1.8750</b>" in w.readout.value
     assert w.redraws == 2 and w.png != before
     before = w.png
 
@@ -108,8 +111,8 @@ def test_typing_custom_weights() -> None:
 
 
 def test_text_is_ignored_for_presets() -> None:
-    html_a, _, _ = huffman_render(DIE8, "1, two")
-    html_b, _, _ = huffman_render(DIE8, "")
+    html_a, _, _ = HuffmanScene().render(DIE8, "1, two")
+    html_b, _, _ = HuffmanScene().render(DIE8, "")
     assert html_a == html_b
 
 
@@ -180,6 +183,30 @@ def numbers(text: str) -> list[str]:
     return NUMBER.findall(re.sub(r"<[^>]+>", " ", text))
 
 
+def plain(text: str) -> str:
+    """``text`` as a reader sees it: tags removed, entities decoded, no-break spaces plain."""
+    return unescape(re.sub(r"<[^>]+>", "", text)).replace("\xa0", " ")
+
+
+# The readout's table, one column per symbol: its row headers, top to bottom.
+HEADERS = ["symbol", "P(x)", "−log₂ P(x) (bits)", "codeword", "length (bits)"]
+SUMMARY = re.compile(
+    r"in bits/symbol: L = (\S+), H\(P\) = (\S+), L − H\(P\) = (\S+)\s+Kraft sum = (\S+)"
+)
+
+
+def table_and_summary(html: str) -> tuple[dict[str, list[str]], tuple[str, ...]]:
+    """The readout's table as {row header: its cells' text} and the summary line's 4 numbers."""
+    table, summary = re.fullmatch(r"(<table[^>]*>.*</table>)<p[^>]*>(.*)</p>", html).groups()
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table):
+        header, *cells = map(plain, re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row))
+        rows[header] = cells
+    match = SUMMARY.fullmatch(plain(summary))
+    assert match, summary
+    return rows, match.groups()
+
+
 def agrees(shown: str, value: float, digits: int) -> bool:
     """Whether ``shown`` is ``value`` to ``digits`` decimals; at an exact tie either neighbour."""
     if shown == f"{round(value, digits) + 0.0:.{digits}f}":
@@ -212,12 +239,14 @@ def check_shown_numbers(widget, weights: list[Fraction]) -> None:
     p = [w / total for w in weights]
     n = len(p)
     html = widget.readout.value
-    shown = numbers(html)
-    rows, (l_text, h_text, excess_text, kraft_text) = shown[:-4], shown[-4:]
-    assert len(rows) == 5 * n, html
+    rows, summary = table_and_summary(html)
+    assert list(rows) == HEADERS, html
+    assert all(len(cells) == n for cells in rows.values()), html
+    # every number printed is one of these: the table row by row, then the summary line
+    assert numbers(html) == [*(c for cells in rows.values() for c in cells), *summary], html
+    l_text, h_text, excess_text, kraft_text = summary
     words = []
-    for symbol in range(1, n + 1):
-        s, px, surprise, word, length = rows[5 * (symbol - 1) : 5 * symbol]
+    for symbol, s, px, surprise, word, length in zip(range(1, n + 1), *rows.values(), strict=True):
         exact = p[symbol - 1]
         assert s == str(symbol) and agrees(px, float(exact), 4), (weights, symbol)
         if exact == 0:
@@ -241,7 +270,9 @@ def check_shown_numbers(widget, weights: list[Fraction]) -> None:
     assert agrees(alt[3], h, 3) and agrees(alt[4], float(best), 3), widget.alt
     tree, bars = widget.fig.axes
     bar_labels = [numbers(t.get_text()) for t in bars.texts]
+    assert [len(label) for label in bar_labels] == [1, 1], bar_labels
     assert agrees(bar_labels[0][0], h, 3) and agrees(bar_labels[1][0], float(best), 3)
+    assert bars.get_ylabel() == "bits per symbol"  # the bars' unit
     leaves = [t.get_text() for t in tree.texts][2 * (n - 1) :]  # after the 0/1 edge labels
     for symbol, word, probability in zip(leaves[::3], leaves[1::3], leaves[2::3], strict=True):
         assert words[int(symbol) - 1] == word

@@ -16,14 +16,16 @@ import pytest
 from scipy import integrate, optimize, stats
 
 from kltools.continuous import mixture_pdf
+from kltools.course.images import figure_png
 from kltools.lessons.forward_vs_reverse_kl import (
     EXERCISES,
     FIT_GRID,
+    SHORT_LABELS,
+    ForwardReverseScene,
     best_reverse_sigma,
     fit_grid,
     forward_reverse_fits,
     forward_reverse_readout,
-    forward_reverse_render,
     forward_reverse_widget,
     negative_part,
     normal_mass,
@@ -126,6 +128,8 @@ DECIMAL = re.compile(r"[+-]?\d+\.\d+")
 
 
 def _decimals(text: str) -> list[str]:
+    """The decimals a reader sees in ``text``: not those of a style sheet, nor of the tags."""
+    text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)
     return DECIMAL.findall(html.unescape(re.sub(r"<[^>]+>", " ", text)))
 
 
@@ -273,16 +277,80 @@ def test_at_separation_2_5_the_middle_start_is_the_better_one():
     r = forward_reverse_readout(2.5)
     assert r.best_reverse == "reverse_middle"
     assert r.fits["reverse_middle"].reverse_nats < r.fits["reverse_peak"].reverse_nats
-    html_text, _, _ = forward_reverse_render(2.5)
-    assert "The one from the forward fit is lower" in html_text
+    html_text, _, _ = ForwardReverseScene().render(2.5)
+    assert "the reverse fit from the forward fit is lower" in html_text
 
 
-def test_render_draws_one_panel_with_a_legend_entry_per_curve():
-    html_text, fig, alt = forward_reverse_render(4.0)
+def _look(line) -> tuple:
+    """What a reader tells a curve by: its colour, line style, dash pattern and width."""
+    return (line.get_color(), line.get_linestyle(), line._dash_pattern, line.get_linewidth())
+
+
+@pytest.mark.parametrize("d", [1.0, 4.0])  # one reverse fit, two
+def test_render_draws_one_panel_with_a_legend_entry_per_curve(d):
+    html_text, fig, alt = ForwardReverseScene().render(d)
     assert alt.strip() and "\n" not in alt  # one line for a screen reader
-    assert "two local minima" in html_text
+    assert ("Two local minima" in html_text) == (d == 4.0)
     assert len(fig.axes) == 1
-    assert len(fig.axes[0].get_legend().get_texts()) == 4
+    legend = fig.axes[0].get_legend()
+    names = [t.get_text() for t in legend.get_texts()]
+    assert names == ["p, two peaks", *SHORT_LABELS.values()]  # the table's names of the fits
+    rows = [label for label, _ in ROW.findall(html_text)]
+    assert rows == list(SHORT_LABELS.values())
+    # each entry looks like its curve: p and the three fits, each drawn once with its label
+    curves = {line.get_label(): line for line in fig.axes[0].lines if line.get_label() in names}
+    assert sorted(curves) == sorted(names)
+    for name, handle in zip(names, legend.legend_handles, strict=True):
+        assert _look(handle) == _look(curves[name]), name
+
+
+def test_readout_is_a_compact_table_and_the_figure_fits_a_projector():
+    html_text, fig, _ = ForwardReverseScene().render(8.0)  # the longest numbers: 63.3069
+    assert "bits" not in html_text  # nats only: the lesson gives bits where it needs them
+    assert html_text.count("<p>") == 2 and html_text.count("<tr>") == 4
+    assert "white-space:nowrap" in html_text  # one line per row
+    assert len(ROW.findall(html_text)[1][1]) < 120
+    width, height = fig.get_size_inches() * fig.dpi
+    assert width <= 848 and height <= 260
+    legend = fig.axes[0].get_legend()
+    assert legend.get_window_extent().x1 <= width  # beside the axes, not cut off
+    assert legend.get_window_extent().x0 > fig.axes[0].get_window_extent().x1
+
+
+def test_the_legend_is_drawn_once_and_both_reverse_fits_always():
+    scene = ForwardReverseScene()
+    legend = scene.fig.axes[0].get_legend()  # made by draw, before any frame
+    names = [t.get_text() for t in legend.get_texts()]
+    # laid over each frame as pixels, not redrawn: it is one of draw's legends, not a live artist
+    assert legend in scene._legends and legend not in scene._live
+    for d in (1.0, 8.0, 0.0):  # the reverse searches agree at 1 and 0, part at 8
+        html_text, fig, _ = scene.render(d)
+        ax = fig.axes[0]
+        assert ax.get_legend() is legend
+        assert [t.get_text() for t in legend.get_texts()] == names
+        fits = {
+            line.get_label(): line for line in ax.lines if line.get_label() in SHORT_LABELS.values()
+        }
+        peak = fits[SHORT_LABELS["reverse_peak"]]
+        middle = fits[SHORT_LABELS["reverse_middle"]]
+        same = "Both reverse searches end at the same Gaussian." in html_text
+        assert same == (d != 8.0)
+        # both curves drawn, the dotted one after (on top of) the solid one; on each other
+        # exactly when the readout says the searches agree
+        assert ax.lines.index(middle) > ax.lines.index(peak)
+        assert (peak.get_linestyle(), middle.get_linestyle()) == ("-", ":")
+        assert np.allclose(peak.get_ydata(), middle.get_ydata(), atol=1e-3) == same
+
+
+def test_scene_frame_depends_only_on_its_own_separation():
+    scene = ForwardReverseScene()
+    html_one, fig, alt_one = scene.render(1.0)  # one reverse fit, drawn twice
+    png_one = figure_png(fig)
+    _, fig, _ = scene.render(8.0)
+    assert fig.axes[0].get_title() == "one Gaussian fitted to two peaks 8.0 apart"
+    html_again, fig, alt_again = scene.render(1.0)
+    assert (html_again, alt_again) == (html_one, alt_one)
+    assert figure_png(fig) == png_one
 
 
 # --- the widget over the whole slider ------------------------------------------------------------
@@ -317,16 +385,23 @@ def test_widget_sweep_shows_the_right_numbers_everywhere():
             text = w.readout.value
             rows = {label: cells for label, cells in ROW.findall(text)}
             assert len(rows) == 3
-            for key, (mu, sigma, fwd, rev) in truth.items():
-                label = {
-                    "forward": "forward fit, argmin D(p‖q)",
-                    "reverse_peak": "reverse fit, search from the right peak",
-                    "reverse_middle": "reverse fit, search from the forward fit",
-                }[key]
-                _assert_shows(_decimals(rows[label]), [mu, sigma, fwd, fwd / LN2, rev, rev / LN2])
-            head = _decimals(text.split("<table")[0])
-            _assert_shows(head, [d / 2, 0.5, d / 2, 0.5, d])
+            labels = {
+                "forward": "forward fit",
+                "reverse_peak": "reverse, from the right peak",
+                "reverse_middle": "reverse, from the forward fit",
+            }
             peak, middle = truth["reverse_peak"], truth["reverse_middle"]
+            # the reverse fit with the lower true D(q‖p) is in bold (the peak's on a tie)
+            best = "reverse_middle" if middle[3] < peak[3] - 1e-6 else "reverse_peak"
+            for key, (mu, sigma, fwd, rev) in truth.items():
+                cells = rows[labels[key]]
+                _assert_shows(_decimals(cells), [mu, sigma, fwd, rev])
+                bold = [i for i, c in enumerate(re.findall(r"<td>(.*?)</td>", cells)) if "<b>" in c]
+                # columns μ, σ, D(p‖q), D(q‖p): each fit's own objective is bold
+                assert bold == ([2] if key == "forward" else [3] if key == best else []), cells
+            assert "bits" not in text
+            head = _decimals(text.split("<table")[0])
+            _assert_shows(head, [d / 2, 0.5, d / 2, 0.5])
             same = abs(peak[0] - middle[0]) < 1e-3 and abs(peak[1] - middle[1]) < 1e-3
             assert r.same_reverse == same
             note = _decimals(text.split("</table>")[1])
@@ -335,7 +410,7 @@ def test_widget_sweep_shows_the_right_numbers_everywhere():
             else:
                 _assert_shows(note, [abs(peak[3] - middle[3])])
                 winner = "right peak" if peak[3] <= middle[3] else "forward fit"
-                assert f"The one from the {winner} is lower" in text
+                assert f"the reverse fit from the {winner} is lower" in text
             alt = [d, truth["forward"][1]] + ([peak[1]] if same else [peak[0], peak[1]])
             _assert_shows(_decimals(w.alt), alt)
 
