@@ -6,6 +6,8 @@
 # make test  : set up .venv with the test tools and run every check (what CI runs)
 # make test-latest : the same checks with the newest versions pyproject.toml allows (.venv-latest)
 # make lock  : refresh the lock files in requirements/ from pyproject.toml's bounds
+# make site  : build the course website into _site/ from the notebooks' stored outputs (nothing
+#              runs, nothing is fetched); any static host can serve _site/ as it is
 # make bench : time kltools against SciPy
 # make bench-widgets : time every slider of every lesson in Chromium, from input to picture
 # make notebooks : re-execute every lesson and store its outputs and its slide types, then
@@ -18,7 +20,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_NOTEBOOKS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab serve check lint test test-latest lock bench bench-widgets notebooks student
+.PHONY: lab serve check lint test test-latest lock site bench bench-widgets notebooks student
 
 # The course needs Python 3.11 or newer (NumPy 2.4 does). A .venv made by an older Python, or
 # one that no longer runs (its Python was removed), is reported with what to do, before pip runs.
@@ -92,6 +94,9 @@ test: lint
 	$(BIN)/python -m pytest -rs --doctest-modules --doctest-glob=README.md $(PYTEST_NOTEBOOKS) \
 	  README.md kltools tests notebooks
 
+site: $(VENV)/.installed-test
+	$(BIN)/python docs/build_site.py _site
+
 bench: $(VENV)/.installed-test
 	$(BIN)/python tests/library/bench_measures.py
 
@@ -118,7 +123,7 @@ student: $(VENV)/.installed-notebooks
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 lock: | venv-usable
 	@$(BIN)/python -m pip install --quiet uv
-	$(UV_COMPILE) --extra notebooks --extra test --extra browser -o $(LOCK_TEST)
+	$(UV_COMPILE) --extra notebooks --extra test --extra browser --extra site -o $(LOCK_TEST)
 	$(UV_COMPILE) --extra notebooks -c $(LOCK_TEST) -o $(LOCK_LAB)
 
 # The same checks against the newest versions pyproject.toml allows, in a separate .venv-latest,
@@ -128,7 +133,7 @@ test-latest:
 	@[ -x $(LATEST)/bin/python ] || $(PYTHON) -m venv $(LATEST)
 	@echo "Installing the newest allowed versions into $(LATEST)..."
 	@$(LATEST)/bin/python -m pip install --upgrade --upgrade-strategy eager \
-	  -e ".[notebooks,test,browser]" > $(LATEST)/install.log 2>&1 || \
+	  -e ".[notebooks,test,browser,site]" > $(LATEST)/install.log 2>&1 || \
 	  { cat $(LATEST)/install.log; exit 1; }
 	@touch $(LATEST)/.installed-test $(LATEST)/.installed-notebooks
 	KL_UNLOCKED=1 $(MAKE) --no-print-directory test VENV=$(LATEST)

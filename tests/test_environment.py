@@ -22,7 +22,7 @@ from packaging.version import Version
 tomllib = pytest.importorskip("tomllib")
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCKS = {"lab": ("notebooks",), "test": ("notebooks", "test", "browser")}
+LOCKS = {"lab": ("notebooks",), "test": ("notebooks", "test", "browser", "site")}
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
 
