@@ -10,21 +10,30 @@ import math
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.transforms import offset_copy
 from numpy.typing import ArrayLike
 
 from kltools import continuous, measures
-from kltools.course.bars import plot_term_bars
 from kltools.course.checker import Exercise, Exercises
 from kltools.course.densities import plot_density_kl
 from kltools.course.formatting import where
-from kltools.course.widget import LessonWidget, new_figure, slider, toggle
+from kltools.course.style import KL_COLOR, P_COLOR, Q_COLOR
+from kltools.course.widget import LessonWidget, Scene, slider, toggle
 
 __all__ = [
     "EXERCISES",
+    "OFF_SCALE",
     "WIDGETS",
+    "KLDiceScene",
+    "KLGaussScene",
     "check",
     "kl_dice_readout",
     "kl_dice_widget",
@@ -34,6 +43,27 @@ __all__ = [
 
 
 KL_DIRECTIONS = {"D(P‖Q)": "forward", "D(Q‖P)": "reverse"}
+
+
+# Fixed limits for every Q(1) in [0.01, 0.95] and both directions: Q(1) reaches 0.95, the terms
+# run from -0.419 bits (forward, face 1 at Q(1) = 0.95) to +2.385 bits (reverse, face 1 there),
+# with room for the values written beyond the bars' ends.
+KL_DICE_PROBABILITY_TOP = 1.2
+KL_DICE_TERM_LIMITS = (-0.7, 2.75)
+
+
+# The readouts' look: lines 1.3 high (a widget's HTML sets 32 px), tables with headers on the
+# left and numbers on the right, each row on one line, so a readout fits beside the sliders.
+_BLOCK = "style='line-height:1.3'"
+_TABLE = "style='border-collapse:collapse'"
+_HEAD = "style='padding:0 0.5em 0 0;text-align:left;white-space:nowrap'"
+_CELL = "style='padding:0 0 0 0.7em;text-align:right;white-space:nowrap'"
+_LINE = "style='margin:0.2em 0 0 0'"
+_NOWRAP = "style='white-space:nowrap'"
+
+
+def _row(header: str, cells: list[str]) -> str:
+    return f"<tr><th {_HEAD}>{header}</th>{''.join(f'<td {_CELL}>{c}</td>' for c in cells)}</tr>"
 
 
 def loaded_die(q1: float) -> np.ndarray:
@@ -124,47 +154,98 @@ def kl_dice_readout(q1: float, direction: str = "forward") -> KLDiceReadout:
     )
 
 
-def kl_dice_render(q1: float, direction: str = "forward") -> tuple[str, Figure, str]:
-    """Readout (HTML) and figure of the dice KL widget: bars of P and Q, then the terms.
+def _bars(ax: Axes, left: np.ndarray, heights: np.ndarray, width: float, **style: Any) -> None:
+    """Bars from ``left`` to ``left + width``, as one collection that leaves the limits alone.
+
+    What ``ax.bar`` draws, at a third of its cost: a widget redraws its bars at every change.
+    """
+    corners = [
+        [(x, 0.0), (x, h), (x + width, h), (x + width, 0.0)]
+        for x, h in zip(left, heights, strict=True)
+    ]
+    ax.add_collection(PolyCollection(corners, **style), autolim=False)
+
+
+class KLDiceScene(Scene):
+    """The dice KL widget's figure and readout: P and Q as paired bars, beside the terms.
+
+    Both panels keep their limits for every Q(1) and both directions, so bars can be compared
+    from one setting to the next.
 
     Examples
     --------
-    >>> html, fig, alt = kl_dice_render(0.5)
-    >>> "D(P‖Q) = <b>0.3500 bits</b> = <b>0.2426 nats</b>" in html
+    >>> html, fig, alt = KLDiceScene().render(0.5)
+    >>> "D(P‖Q) = <b>0.3500 bits</b>" in html and "= <b>0.2426 nats</b>" in html
     True
-    >>> "D(Q‖P) = <b>0.4240 bits</b>" in kl_dice_render(0.5, "reverse")[0]
+    >>> "D(Q‖P) = <b>0.4240 bits</b>" in KLDiceScene().render(0.5, "reverse")[0]
     True
     """
-    r = kl_dice_readout(q1, direction)
-    name, term = ("D(P‖Q)", "P·log₂(P/Q)") if direction == "forward" else ("D(Q‖P)", "Q·log₂(Q/P)")
-    faces = "".join(f"<th style='padding:0 6px'>{i}</th>" for i in range(1, 7))
-    q_cells = "".join(f"<td style='padding:0 6px'>{v:.4f}</td>" for v in r.q)
-    t_cells = "".join(f"<td style='padding:0 6px'>{v:+.4f}</td>" for v in r.terms)
-    html = (
-        f"<table><tr><th>face</th>{faces}</tr><tr><th>Q(face)</th>{q_cells}</tr>"
-        f"<tr><th>{term} (bits)</th>{t_cells}</tr></table>"
-        f"<p>positive terms {r.positive_bits:+.4f} bits, negative terms "
-        f"{r.negative_bits:+.4f} bits</p>"
-        f"<p>{name} = <b>{r.kl_bits:.4f} bits</b> = <b>{r.kl_nats:.4f} nats</b></p>"
-    )
-    fig = new_figure((6.4, 4.6))
-    top, bottom = fig.subplots(2, 1, sharex=True)
-    plot_term_bars(
-        (top, bottom),
-        r.p,
-        r.q,
-        r.terms,
-        term_label=term,
-        title=f"fair die P, loaded die Q with Q(1) = {float(q1):.2f}",
-        label_probabilities=False,  # the table lists Q(face); close bars' labels would touch
-    )
-    bottom.set_xlabel("face")
-    alt = (
-        f"Top, the fair die P and the loaded die Q with Q(1) = {float(q1):.2f} as paired bars. "
-        f"Bottom, one bar per face for the term {term}; they add up to {name} = "
-        f"{r.kl_bits:.4f} bits."
-    )
-    return html, fig, alt
+
+    figsize = (7.2, 3.6)
+    layout_values = (0.5, "forward")
+
+    def draw(self, fig: Figure) -> None:
+        self.dice, self.terms = fig.subplots(1, 2, width_ratios=(1.0, 1.3))
+        faces = np.arange(6)
+        # P is always the fair die: its bars never move
+        self.dice.bar(faces - 0.2, np.full(6, 1 / 6), width=0.4, color=P_COLOR, alpha=0.85)
+        handles = [Patch(color=P_COLOR, alpha=0.85), Patch(color=Q_COLOR, alpha=0.85, hatch="//")]
+        # no bar reaches the legend: Q(2) to Q(6) stay under 0.2, and face 1 is on the left
+        self.dice.legend(handles, ["P, the fair die", "Q, the loaded die"], loc="upper right")
+        self.dice.set_ylim(0, KL_DICE_PROBABILITY_TOP)
+        self.dice.set_ylabel("probability")
+        self.terms.set_ylim(*KL_DICE_TERM_LIMITS)
+        self.terms.set_ylabel("term (bits)")
+        for ax in (self.dice, self.terms):
+            ax.set_axisbelow(True)  # the grid under the bars, in the background and in a frame
+            ax.set_xticks(faces, [str(face) for face in range(1, 7)])
+            ax.set_xlim(-0.6, 5.6)
+            ax.set_xlabel("face")
+        # 2 points above a positive term's bar, 2 below a negative one's (as ax.bar_label)
+        self._above = offset_copy(self.terms.transData, fig=fig, y=2, units="points")
+        self._below = offset_copy(self.terms.transData, fig=fig, y=-2, units="points")
+
+    def draw_live(self, q1: float, direction: str = "forward") -> tuple[str, str]:
+        r = kl_dice_readout(q1, direction)
+        name, term = (
+            ("D(P‖Q)", "P·log₂(P/Q)") if direction == "forward" else ("D(Q‖P)", "Q·log₂(Q/P)")
+        )
+        # faces 2 to 6 are alike: one column for them, each and all five together, so the
+        # readout fits beside the controls; face 1's term and theirs have opposite signs
+        rest = float(r.terms[1:].sum())
+        html = (
+            f"<div {_BLOCK}><table {_TABLE}>"
+            f"<tr><th></th><th {_CELL}>face 1</th><th {_CELL}>faces 2–6</th></tr>"
+            + _row("Q", [f"{r.q[0]:.4f}", f"{r.q[1]:.4f} each"])
+            + _row("term", [f"{r.terms[0]:+.4f}", f"{r.terms[1]:+.4f} each"])
+            + _row("sum", [f"{r.terms[0]:+.4f}", f"{rest:+.4f}"])
+            + f"</table><p {_LINE}><span {_NOWRAP}>{name} = <b>{r.kl_bits:.4f} bits</b></span> "
+            f"<span {_NOWRAP}>= <b>{r.kl_nats:.4f} nats</b></span></p></div>"
+        )
+        # the bars plot_term_bars draws, but in fixed panels (it fits its limits to the bars)
+        faces_at = np.arange(6)
+        _bars(self.dice, faces_at, r.q, 0.4, facecolor=Q_COLOR, alpha=0.85, hatch="//")
+        _bars(self.terms, faces_at - 0.3, r.terms, 0.6, facecolor=KL_COLOR, alpha=0.85)
+        self.terms.axhline(0.0, color="black", lw=0.8)  # over the bars, so drawn with them
+        # the terms' values: face 1's, and one for the five equal terms of faces 2 to 6
+        # (the table lists every Q(face) and every term)
+        for x, t, each in ((0, r.terms[0], ""), (3, r.terms[1], " each")):
+            self.terms.text(
+                x,
+                t,
+                (f"{t:+.3f}" if abs(t) > 1e-12 else "0") + each,
+                transform=self._above if t >= 0 else self._below,
+                ha="center",
+                va="bottom" if t >= 0 else "top",
+                fontsize=10,
+            )
+        self.terms.set_title(f"Σ {term} = {r.kl_bits:.4f} bits")
+        alt = (
+            f"Left, the fair die P and the loaded die Q with Q(1) = {float(q1):.2f} as paired "
+            f"bars. Right, one bar per face for the term {term}; they add up to {name} = "
+            f"{r.kl_bits:.4f} bits."
+        )
+        return html, alt
 
 
 def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
@@ -178,11 +259,21 @@ def kl_dice_widget(q1: float = 0.5, direction: str = "forward") -> LessonWidget:
     q1_slider = slider("Q(1)", q1, 0.01, 0.95, 0.01, ".2f")
     direction_toggle = toggle(list(KL_DIRECTIONS.items()), direction)
     return LessonWidget(
-        "KL divergence of a loaded die", [q1_slider, direction_toggle], kl_dice_render
+        "KL divergence of a loaded die", [q1_slider, direction_toggle], KLDiceScene()
     )
 
 
 KL_GAUSS_GRID = np.linspace(-10.0, 10.0, 200)
+# The Gaussian widget's fixed limits, for every μ in [-3, 3] and σ in [0.5, 3]. x: the whole
+# grid, so the widest Q, N(±3, 3²), is not cut off. y: the integrand on the grid runs from
+# -0.292 to 8.3545 (at μ = ±3, σ = 0.5), but reaching that would flatten every usual setting
+# (at μ = -2, σ = 1, P peaks at 0.40 and the integrand at 1.07); the top holds both densities
+# (Q's reaches 0.798, at σ = 0.5) and the integrand for every σ = 1 (2.11 at μ = ±3), and the
+# integrand's peak above it, at about 6% of the settings (narrow Q far from P), is cut there and
+# marked with its height.
+KL_GAUSS_XLIM = (-10.0, 10.0)
+KL_GAUSS_YLIM = (-0.35, 2.25)
+OFF_SCALE = "off-scale"  # the gid of the mark of a peak cut off at the top
 
 
 def _crossings(mu: float, sigma: float) -> list[float]:
@@ -343,46 +434,125 @@ def kl_gauss_readout(
     )
 
 
-def kl_gauss_render(mu: float, sigma: float = 1.0) -> tuple[str, Figure, str]:
-    """Readout (HTML) and figure of the Gaussian KL widget: P, Q dashed, p·ln(p/q) shaded.
+class KLGaussScene(Scene):
+    """The Gaussian KL widget's figure and readout: P, Q dashed, and p·ln(p/q) shaded.
+
+    The axes keep their limits for every μ in [−3, 3] and σ in [0.5, 3]: x spans the whole
+    grid, so the widest Q is not cut off; y runs from −0.35 to 2.25, which holds both densities,
+    the integrand's deepest dip (−0.29) and its peak for most settings. Where the peak goes
+    higher (up to 8.35 nats per unit of x, at μ = ±3, σ = 0.5), the curve is cut at the top,
+    and an arrow there, labelled with the peak's height, says so.
 
     Examples
     --------
-    >>> html, fig, alt = kl_gauss_render(-2.0, 1.0)
-    >>> "<b>2.0000 nats</b> = <b>2.8854 bits</b>" in html
+    >>> html, fig, alt = KLGaussScene().render(-2.0, 1.0)
+    >>> "<b>2.0000</b>" in html and "<b>2.8854</b>" in html
     True
     >>> "19.90" in html
     True
+    >>> alt = KLGaussScene().render(3.0, 0.5)[2]
+    >>> alt[alt.index("Its peak"):]
+    'Its peak, 8.35 nats per unit of x, is above the top of the picture, where an arrow marks it.'
     """
-    r = kl_gauss_readout(mu, sigma)
-    html = (
-        "<p>D(P‖Q) = shaded area = Σ p·ln(p/q)·Δx = "
-        f"<b>{r.area_nats:.4f} nats</b> = <b>{r.area_bits:.4f} bits</b><br>"
-        f"closed form, <code>gaussian_kl</code>: {r.exact_nats:.4f} nats = "
-        f"{r.exact_bits:.4f} bits<br>"
-        f"Δx = {r.dx:.4f}; the sum without Δx would print {r.sum_without_dx:.2f}: "
-        f"{1 / r.dx:.2f} times too much<br>"
-        f"shaded area above zero {r.positive_nats:+.4f} nats, below zero (hatched) "
-        f"{r.negative_nats:+.4f} nats (where q &gt; p: {escape(r.below_zero)})</p>"
-    )
-    fig = new_figure((6.4, 3.4))
-    ax = fig.add_subplot()
-    plot_density_kl(
-        ax,
-        r.x,
-        r.p,
-        r.q,
-        r.integrand,
-        p_label="P = N(0, 1)",
-        q_label=f"Q = N({float(mu):.1f}, {float(sigma):.1f}²)",
-        title=f"D(P‖Q) = {r.area_nats:.3f} nats = {r.area_bits:.3f} bits",
-    )
-    alt = (
-        f"The densities P = N(0, 1) and Q = N({float(mu):.1f}, {float(sigma):.1f}²), and the "
-        f"integrand p·ln(p/q) shaded beneath them, hatched where it is negative; its area is "
-        f"{r.area_nats:.3f} nats."
-    )
-    return html, fig, alt
+
+    figsize = (6.4, 3.0)
+    layout_values = (-2.0, 1.0)
+
+    def draw(self, fig: Figure) -> None:
+        self.ax = fig.add_subplot()
+        self.ax.set_xlim(*KL_GAUSS_XLIM)
+        self.ax.set_xticks(np.arange(-10, 11, 2))
+        self.ax.set_axisbelow(True)  # the grid under the shading, in the background and in a frame
+        self.ax.set_ylim(*KL_GAUSS_YLIM)
+        self.ax.set_xlabel("x")
+        self.ax.set_ylabel("density; integrand")
+        # plot_density_kl's legend, drawn once: Q's parameters are on the sliders above
+        handles = [
+            Line2D([], [], color=P_COLOR, lw=2),
+            Line2D([], [], color=Q_COLOR, lw=2, ls="--"),
+            Line2D([], [], color=KL_COLOR, lw=1.8),
+        ]
+        labels = ["P = N(0, 1)", "Q = N(μ, σ²)", "p·log(p/q) (nats)"]
+        self.ax.legend(handles, labels, loc="upper right", fontsize=10)
+        data = self.ax.transData
+        # a peak cut at the top: an up arrow just under the top at its x, its height beside it
+        self._arrow_at = offset_copy(data, fig=fig, y=-6, units="points")
+        self._label_at = offset_copy(data, fig=fig, x=6, y=-2, units="points")
+
+    def draw_live(self, mu: float, sigma: float = 1.0) -> tuple[str, str]:
+        r = kl_gauss_readout(mu, sigma)
+        html = (
+            f"<div {_BLOCK}><table {_TABLE}>"
+            f"<tr><th></th><th {_CELL}>nats</th><th {_CELL}>bits</th></tr>"
+            + _row("Σ p·ln(p/q)·Δx", [f"<b>{r.area_nats:.4f}</b>", f"<b>{r.area_bits:.4f}</b>"])
+            + _row("closed form", [f"{r.exact_nats:.4f}", f"{r.exact_bits:.4f}"])
+            + _row("above zero", [f"{r.positive_nats:+.4f}", ""])
+            + _row("below zero", [f"{r.negative_nats:+.4f}", ""])
+            + f"</table><p {_LINE}>hatched where q &gt; p: {escape(r.below_zero)}</p>"
+            f"<p {_LINE}>Δx = {r.dx:.4f}; the sum without Δx would be {r.sum_without_dx:.2f}, "
+            f"{1 / r.dx:.2f} times too much</p></div>"
+        )
+        plot_density_kl(
+            self.ax,
+            r.x,
+            r.p,
+            r.q,
+            r.integrand,
+            p_label="P = N(0, 1)",
+            q_label=f"Q = N({float(mu):.1f}, {float(sigma):.1f}²)",
+            xlim=KL_GAUSS_XLIM,
+            title=f"D(P‖Q) = {r.area_nats:.3f} nats = {r.area_bits:.3f} bits",
+            legend=False,
+        )
+        alt = (
+            f"The densities P = N(0, 1) and Q = N({float(mu):.1f}, {float(sigma):.1f}²), and the "
+            f"integrand p·ln(p/q) shaded beneath them, hatched where it is negative; its area is "
+            f"{r.area_nats:.3f} nats."
+        )
+        peak = self._mark_off_scale(r)
+        if peak is not None:
+            alt += (
+                f" Its peak, {peak:.2f} nats per unit of x, is above the top of the picture, "
+                "where an arrow marks it."
+            )
+        return html, alt
+
+    def _mark_off_scale(self, r: KLGaussReadout) -> float | None:
+        """Mark the integrand's peak if it rises above the top; return its height, or None.
+
+        The curve and its shading are cut at the top (the axes clip them); an up arrow at the
+        peak's x, just under the top, and the height to its right, past where the curve comes
+        back under the top, say how far it goes. The height is the drawn curve's: its highest
+        grid point (the area is the grid's too).
+        """
+        top = KL_GAUSS_YLIM[1]
+        i = int(np.argmax(r.integrand))
+        height = float(r.integrand[i])
+        if height <= top:
+            return None
+        back = i + int(np.flatnonzero(r.integrand[i:] <= top)[0])  # first point back under it
+        self.ax.plot(
+            [float(r.x[i])],
+            [top],
+            marker="^",
+            ms=8,
+            color=KL_COLOR,
+            ls="none",
+            transform=self._arrow_at,
+            gid=OFF_SCALE,
+        )
+        self.ax.text(
+            float(r.x[back]),
+            top,
+            f"{height:.2f}",
+            transform=self._label_at,
+            ha="left",
+            va="top",
+            fontsize=10,
+            color=KL_COLOR,
+            gid=OFF_SCALE,
+        )
+        return height
 
 
 def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
@@ -398,7 +568,7 @@ def kl_gauss_widget(mu: float = -2.0, sigma: float = 1.0) -> LessonWidget:
     return LessonWidget(
         "KL divergence of two Gaussians",
         [mu_slider, sigma_slider],
-        kl_gauss_render,
+        KLGaussScene(),
     )
 
 

@@ -9,16 +9,18 @@ import warnings
 import numpy as np
 import pytest
 from scipy import integrate, optimize
+from scipy.stats import norm
 
 from kltools import kl_divergence
 from kltools.continuous import density_kl, gaussian_kl, gaussian_pdf
 from kltools.lessons.kl_divergence import (
     EXERCISES,
+    OFF_SCALE,
+    KLDiceScene,
+    KLGaussScene,
     kl_dice_readout,
-    kl_dice_render,
     kl_dice_widget,
     kl_gauss_readout,
-    kl_gauss_render,
     kl_gauss_widget,
     loaded_die,
 )
@@ -33,6 +35,11 @@ def _bits(value: float) -> str:
 
 def _nats(value: float) -> str:
     return f"<b>{value:.4f} nats</b>"
+
+
+def _bold(value: float) -> str:
+    """A readout table's bold cell, e.g. the Gaussian widget's area in nats or bits."""
+    return f"<b>{value:.4f}</b>"
 
 
 def test_loaded_die_is_a_distribution():
@@ -65,9 +72,9 @@ def test_dice_readout_is_zero_for_the_fair_die_and_rejects_a_bad_direction():
 
 
 def test_dice_render_shows_both_units():
-    html, fig, alt = kl_dice_render(0.5)
+    html, fig, alt = KLDiceScene().render(0.5)
     assert alt.strip() and "\n" not in alt  # one line for a screen reader
-    assert "D(P‖Q) = <b>0.3500 bits</b> = <b>0.2426 nats</b>" in html
+    assert "D(P‖Q) = <b>0.3500 bits</b>" in html and "= <b>0.2426 nats</b>" in html
     assert len(fig.axes) == 2
 
 
@@ -120,10 +127,10 @@ def test_gauss_readout_agrees_with_kltools_across_the_sliders(mu, sigma):
 
 
 def test_gauss_render_explains_the_grid_step():
-    html, _, _ = kl_gauss_render(-2.0, 1.0)
-    assert f"{_nats(2.0)} = {_bits(2.0 / np.log(2.0))}" in html
-    assert "19.90" in html
-    assert "x &lt; -1.00" in html
+    html, _, _ = KLGaussScene().render(-2.0, 1.0)
+    assert _bold(2.0) in html and _bold(2.0 / np.log(2.0)) in html
+    assert "Δx = 0.1005" in html and "19.90" in html and "9.95 times" in html
+    assert "q &gt; p: x &lt; -1.00" in html
 
 
 def test_gauss_widget_redraws_with_the_new_numbers():
@@ -134,13 +141,13 @@ def test_gauss_widget_redraws_with_the_new_numbers():
     for step, mu in enumerate((1.0, -0.5), start=2):
         mu_slider.value = mu
         want = gaussian_kl(0.0, 1.0, mu, 1.0, base=np.e)
-        assert _nats(want) in w.readout.value
+        assert _bold(want) in w.readout.value
         assert w.png != images[-1]
         images.append(w.png)
         assert w.redraws == step
     sigma_slider.value = 2.0
     want = gaussian_kl(0.0, 1.0, -0.5, 2.0, base=2)
-    assert _bits(want) in w.readout.value
+    assert _bold(want) in w.readout.value
     assert w.png != images[-1]
     assert w.redraws == 4
 
@@ -187,15 +194,18 @@ def _assert_shows(printed: list[str], values: list[float]) -> None:
 
 
 def _dice_numbers(q1: float, direction: str) -> tuple[list[float], list[float]]:
-    """The readout's numbers and the alt text's, with math.log2 alone."""
+    """The readout's numbers and the alt text's, with math.log2 alone.
+
+    The readout's table has a column for face 1 and one for faces 2 to 6 (alike): Q, the term
+    (each), and the sum of the column's terms; then the divergence in bits and in nats.
+    """
     p = [1 / 6] * 6
     q = [q1] + [(1 - q1) / 5] * 5
     first, second = (p, q) if direction == "forward" else (q, p)
     terms = [a * math.log2(a / b) for a, b in zip(first, second, strict=True)]
     kl = math.fsum(terms)
-    positive = math.fsum(t for t in terms if t > 1e-12)
-    negative = math.fsum(t for t in terms if t < -1e-12)
-    readout = [*q, *terms, positive, negative, kl, kl * math.log(2)]
+    rest = math.fsum(terms[1:])
+    readout = [q[0], q[1], terms[0], terms[1], terms[0], rest, kl, kl * math.log(2)]
     return readout, [q1, kl]
 
 
@@ -215,6 +225,9 @@ def test_dice_widget_sweep_shows_the_right_numbers_everywhere():
                 slider.value = q1
                 readout, alt = _dice_numbers(q1, direction)
                 _assert_shows(_decimals(w.readout.value), readout)
+                # face 1's term and the others' have opposite signs (or are all 0)
+                assert readout[4] * readout[5] <= 0, (q1, direction)
+                assert w.readout.value.count(" each<") == 2
                 _assert_shows(_decimals(w.alt), alt)
 
 
@@ -253,13 +266,23 @@ def _gauss_numbers(mu: float, sigma: float) -> list[float]:
         exact / math.log(2),
         exact,
         exact / math.log(2),
-        dx,
-        exact / dx,
-        1 / dx,
         positive,
         negative,
         *below,
+        dx,
+        exact / dx,
+        1 / dx,
     ]
+
+
+GRID = np.linspace(-10.0, 10.0, 200)
+
+
+def _grid_peak(mu: float, sigma: float) -> tuple[float, float]:
+    """The drawn integrand's highest point on the widget's grid, ``(x, height)``, by scipy."""
+    f = norm.pdf(GRID) * (norm.logpdf(GRID) - norm.logpdf(GRID, mu, sigma))
+    i = int(np.argmax(f))
+    return float(GRID[i]), float(f[i])
 
 
 GAUSS_SWEEP = [(mu, 1.0) for mu in np.round(np.linspace(-3, 3, 13), 1)]
@@ -282,7 +305,9 @@ def test_gauss_widget_sweep_shows_the_right_numbers_everywhere():
             if mu == 0 and sigma == 1:
                 assert "nowhere (P = Q)" in w.readout.value
             area = numbers[0]
-            _assert_shows(_decimals(w.alt), [mu, sigma, area])
+            height = _grid_peak(mu, sigma)[1]
+            above = [height] if height > w.fig.axes[0].get_ylim()[1] else []
+            _assert_shows(_decimals(w.alt), [mu, sigma, area, *above])
             title = w.fig.axes[0].get_title()
             _assert_shows(_decimals(title), [area, area / math.log(2)])
 
@@ -299,8 +324,8 @@ def test_gauss_readout_is_right_at_every_slider_setting(sigma):
     for mu in np.round(np.linspace(-3.0, 3.0, 7), 1):
         r = kl_gauss_readout(mu, sigma)
         numbers = _gauss_numbers(mu, sigma)
-        assert _shows(f"{r.positive_nats:+.4f}", numbers[7])
-        assert _shows(f"{r.negative_nats:+.4f}", numbers[8])
+        assert _shows(f"{r.positive_nats:+.4f}", numbers[4])
+        assert _shows(f"{r.negative_nats:+.4f}", numbers[5])
 
 
 def test_gauss_parts_differ_from_the_grid_in_the_fourth_decimal():
@@ -308,3 +333,112 @@ def test_gauss_parts_differ_from_the_grid_in_the_fourth_decimal():
     r = kl_gauss_readout(-2.0, 1.0)
     grid_negative = r.integrand[r.integrand < 0].sum() * r.dx
     assert f"{r.negative_nats:.4f}" == "-0.1666" != f"{grid_negative:.4f}"
+
+
+def _inside(inner, outer) -> bool:
+    return (
+        inner.x0 >= outer.x0 - 0.5
+        and inner.x1 <= outer.x1 + 0.5
+        and inner.y0 >= outer.y0 - 0.5
+        and inner.y1 <= outer.y1 + 0.5
+    )
+
+
+@pytest.mark.sweep
+def test_dice_figure_keeps_every_bar_and_value_inside_its_fixed_panels():
+    scene = KLDiceScene()
+    dice, terms = scene.fig.axes
+    limits = (dice.get_xlim(), dice.get_ylim(), terms.get_xlim(), terms.get_ylim())
+    renderer = scene.canvas.get_renderer()
+    for direction in ("forward", "reverse"):
+        for q1 in DICE_SWEEP:
+            _, fig, _ = scene.render(q1, direction)
+            r = kl_dice_readout(q1, direction)
+            assert (dice.get_xlim(), dice.get_ylim(), terms.get_xlim(), terms.get_ylim()) == limits
+            assert r.q.max() < dice.get_ylim()[1]
+            assert terms.get_ylim()[0] < r.terms.min() <= r.terms.max() < terms.get_ylim()[1]
+            texts = [t.get_text() for t in terms.texts]
+            assert texts == [f"{r.terms[0]:+.3f}", f"{r.terms[1]:+.3f} each"], (q1, direction)
+            for text in terms.texts:
+                assert _inside(text.get_window_extent(renderer), terms.bbox), (q1, text)
+            assert _inside(terms.title.get_window_extent(renderer), fig.bbox), (q1, direction)
+
+
+@pytest.mark.sweep
+def test_gauss_figure_holds_every_slider_setting_inside_its_fixed_axes():
+    scene = KLGaussScene()
+    (ax,) = scene.fig.axes
+    (low, high), (bottom, top) = ax.get_xlim(), ax.get_ylim()
+    assert (low, high) == (-10.0, 10.0)  # the whole grid: the widest Q is not cut off
+    for mu in np.round(np.linspace(-3.0, 3.0, 61), 1):
+        for sigma in np.round(np.linspace(0.5, 3.0, 26), 1):
+            r = kl_gauss_readout(mu, sigma)
+            # the densities always fit, and so does the integrand's dip; its peak may not
+            assert bottom < r.integrand.min() and max(r.p.max(), r.q.max()) < top
+            if sigma == 1.0:  # the lesson's family, μ²/2 nats: never cut off
+                assert r.integrand.max() < top
+    # the default setting fills a good part of the height: P's peak and the integrand's
+    r = kl_gauss_readout(-2.0, 1.0)
+    assert r.p.max() / (top - bottom) > 0.15 and r.integrand.max() / top > 0.45
+    _, fig, _ = scene.render(-3.0, 0.5)
+    renderer = scene.canvas.get_renderer()
+    assert _inside(ax.title.get_window_extent(renderer), fig.bbox)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "P = N(0, 1)",
+        "Q = N(μ, σ²)",
+        "p·log(p/q) (nats)",
+    ]
+
+
+SLIDER_SETTINGS = [
+    (mu, sigma)
+    for mu in np.round(np.linspace(-3.0, 3.0, 61), 1)
+    for sigma in np.round(np.linspace(0.5, 3.0, 26), 1)
+]
+
+
+def _off_scale_sweep(top: float) -> list[tuple[float, float]]:
+    """Settings to draw: the ten peaks nearest the top on each side, the ends, a coarse grid."""
+    peaks = {setting: _grid_peak(*setting)[1] for setting in SLIDER_SETTINGS}
+    over = sorted((s for s in peaks if peaks[s] > top), key=lambda s: peaks[s])
+    under = sorted((s for s in peaks if peaks[s] <= top), key=lambda s: -peaks[s])
+    coarse = [(mu, sigma) for mu in (-3.0, -1.5, 0.0, 1.5, 3.0) for sigma in (0.5, 1.0, 2.0, 3.0)]
+    return sorted({*over[:10], *under[:10], *over[-2:], (-2.0, 1.0), (-2.0, 0.5), *coarse})
+
+
+@pytest.mark.sweep
+def test_gauss_figure_marks_a_peak_above_the_top_exactly_when_there_is_one():
+    """The arrow and the height, where the integrand is cut at the top; nothing elsewhere."""
+    scene = KLGaussScene()
+    (ax,) = scene.fig.axes
+    top = ax.get_ylim()[1]
+    renderer = scene.canvas.get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    settings = _off_scale_sweep(top)
+    cut = 0
+    for mu, sigma in settings:
+        _, _, alt = scene.render(mu, sigma)
+        x_peak, height = _grid_peak(mu, sigma)
+        marks = [a for a in ax.get_children() if a.get_gid() == OFF_SCALE]
+        assert [a.get_visible() for a in marks] == [True] * len(marks)
+        if height <= top:
+            assert marks == [] and "above the top" not in alt, (mu, sigma)
+            continue
+        cut += 1
+        (arrow,) = [a for a in marks if a in ax.lines]
+        (label,) = [a for a in marks if a in ax.texts]
+        assert arrow.get_xdata() == [pytest.approx(x_peak)] and arrow.get_marker() == "^"
+        _assert_shows(_decimals(label.get_text()), [height])
+        assert label.get_text() == f"{height:.2f}" and label.get_fontsize() >= 10
+        assert f"Its peak, {height:.2f} nats per unit of x, is above the top" in alt
+        boxes = [a.get_window_extent(renderer) for a in (arrow, label)]
+        for box in boxes:
+            assert _inside(box, ax.bbox), (mu, sigma)
+            assert not box.overlaps(legend), (mu, sigma)
+            assert not box.overlaps(ax.title.get_window_extent(renderer)), (mu, sigma)
+        assert not boxes[0].overlaps(boxes[1]), (mu, sigma)
+        # the label sits right of where the drawn curve comes back under the top
+        f = norm.pdf(GRID) * (norm.logpdf(GRID) - norm.logpdf(GRID, mu, sigma))
+        back = GRID[(GRID > x_peak) & (f <= top)][0]
+        assert boxes[1].x0 > ax.transData.transform((back, top))[0], (mu, sigma)
+    assert 10 <= cut < len(settings) - 10
