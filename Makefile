@@ -87,7 +87,7 @@ lint: $(VENV)/.installed-test
 
 check: lint
 	$(BIN)/python -m pytest -q --doctest-modules --doctest-glob=README.md \
-	  --ignore=tests/browser -m "not sweep" \
+	  --ignore=tests/browser -m "not sweep and not slow" \
 	  README.md kltools tests
 
 test: lint

@@ -30,7 +30,7 @@ COURSE_RELEASE_TAG = "v" + kltools.__version__
 
 project = "From surprise to KL divergence"
 author = "The course's authors"
-copyright = "the course's authors, MIT licence"
+copyright = "2026 The From surprise to KL divergence authors; code MIT, lesson text and figures CC BY 4.0"
 version = release = kltools.__version__
 
 extensions = ["myst_nb", "sphinx.ext.mathjax", "kl_site"]

@@ -40,7 +40,7 @@ from kltools.measures import (
     normalize,
 )
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 
 __all__ = [
     "__version__",

@@ -74,8 +74,9 @@ def test_lock_pins_every_requirement_inside_its_bounds(lock):
 def test_lab_and_test_locks_name_the_same_versions():
     lab, test = locked("lab"), locked("test")
     assert set(lab) <= set(test)
-    for name, pins in lab.items():
-        assert pins == test[name], f"{name}: lab.txt {pins} but test.txt {test[name]}"
+    for name, pins in lab.items():  # the markers may differ: more packages ask for some
+        versions, test_versions = sorted(v for v, _ in pins), sorted(v for v, _ in test[name])
+        assert versions == test_versions, f"{name}: lab.txt {versions}, test.txt {test_versions}"
 
 
 def test_conda_environment_installs_the_test_lock():
