@@ -1,11 +1,15 @@
 """Every lesson opened in JupyterLab, run from the menu and played with, in a real Chromium.
 
-For each notebook: clear all outputs, Run All Cells, wait for the kernel, then check that every
-code cell ran (prompts 1, 2, 3, ... in order), that no cell shows an error or stderr, and that
-every widget rendered as a widget. For each widget: move every control twice, as a person would
-(drag a slider's handle, then press an arrow key on it; click a toggle; pick a dropdown option;
-type into a text box and press Enter), and after each move check that the readout shows what
-kltools computes for the control values now on screen, and that the figure changed.
+The page is a 1280×720 screen, as on a classroom projector, with JupyterLab's default layout
+(file browser open). For each notebook: clear all outputs, Run All Cells, wait for the kernel,
+then check that every code cell ran (prompts 1, 2, 3, ... in order), that no cell shows an error
+or stderr, and that every widget rendered as a widget. For each widget: it fits in the visible
+notebook area, also in Presentation Mode, with slider tracks of 300 px or more and text of 16 px
+or more there. Then move every control twice, as a person would (drag a slider's handle slowly,
+then press an arrow key on it; click a toggle; pick a dropdown option; type into a text box and
+press Enter). During a drag the picture must change before the handle is let go; after each
+move the readout and the picture must be exactly what kltools computes for the control values
+now on screen.
 
 Screenshots of each notebook after Run All and of each widget after each move are saved to
 ``tests/browser/screenshots/`` (printed at the end of the run).
@@ -16,6 +20,7 @@ from __future__ import annotations
 import importlib
 import math
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -28,14 +33,15 @@ from kltools.lessons import LESSONS  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = [lesson.notebook for lesson in LESSONS]
 LESSON_OF = {lesson.notebook: lesson for lesson in LESSONS}
-WIDGET = ".widget-vbox:has(> .kl-figure)"  # a kltools LessonWidget as the page shows it
+WIDGET = ".kl-widget"  # a kltools LessonWidget as the page shows it
 FIGURES = ".jp-OutputArea-output img"  # every figure a lesson shows, in outputs and widgets
 IDLE = ".jp-Notebook-ExecutionIndicator[data-status='idle']"
 PROMPTS = ".jp-Notebook .jp-CodeCell .jp-InputPrompt"
 ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 RUN_TIMEOUT = 120_000  # ms, for a whole notebook
 UPDATE_TIMEOUT = 30_000  # ms, for one widget redraw
-VIEWPORT = {"width": 1280, "height": 1400}  # tall enough for the tallest widget
+VIEWPORT = {"width": 1280, "height": 720}  # a classroom projector
+NOTEBOOK_AREA = ".jp-NotebookPanel .jp-WindowedPanel-outer"  # the part of the notebook in view
 TYPED_WEIGHTS = ("1, 2, 3, 4", "1/2, 1/4, 1/4")  # what a learner types into a text box
 
 
@@ -89,7 +95,7 @@ def run_all(page, notebook: str) -> None:
 
 def save_notebook_screenshots(page, notebook: str, folder: Path) -> None:
     """The whole notebook as the learner scrolls through it, a few tall screenshots."""
-    panel = page.locator(".jp-NotebookPanel .jp-WindowedPanel-outer")
+    panel = page.locator(NOTEBOOK_AREA)
     page.set_viewport_size({"width": 1280, "height": 3000})
     try:
         content, step = panel.evaluate(  # the last cell's bottom: no blank page of end padding
@@ -175,21 +181,35 @@ def slider_fraction(element) -> float:
 
 
 def move_slider(page, element, move: int) -> None:
-    """Move 1 drags the handle a quarter of the track or more; move 2 presses an arrow key."""
+    """Move 1 drags the handle slowly over a quarter of the track or more, as a hand does, and
+    fails unless the picture changes before the handle is let go; move 2 presses an arrow key."""
     element.scroll_into_view_if_needed()
     fraction = slider_fraction(element)
     if move == 1:
         handle = element.locator(".noUi-handle").bounding_box()
         track = element.locator(".noUi-base").bounding_box()
         y = handle["y"] + handle["height"] / 2
+        start = handle["x"] + handle["width"] / 2
         target = track["x"] + track["width"] * (0.25 if fraction > 0.5 else 0.75)
-        page.mouse.move(handle["x"] + handle["width"] / 2, y)
+        widget = element.locator("xpath=ancestor::*[contains(@class, 'kl-widget')][1]")
+        widget.evaluate(COUNT_NEW_PICTURES)
+        page.mouse.move(start, y)
         page.mouse.down()
-        page.mouse.move(target, y, steps=10)
+        for step in range(1, 21):  # about 1.2 s of dragging
+            page.mouse.move(start + (target - start) * step / 20, y)
+            page.wait_for_timeout(60)
+        during = widget.evaluate("w => w.klPictures")
         page.mouse.up()
+        assert during >= 2, f"the picture changed {during} times during a 1.2 s drag"
     else:
         element.locator(".noUi-handle").focus()
         page.keyboard.press("ArrowLeft" if fraction > 0.5 else "ArrowRight")
+
+
+# Counts the pictures a widget shows from now on (each redraw puts in a new <img>).
+COUNT_NEW_PICTURES = """w => { w.klPictures = 0; if (w.klObserver) w.klObserver.disconnect();
+  w.klObserver = new MutationObserver(() => { w.klPictures += 1; });
+  w.klObserver.observe(w.querySelector('.kl-figure'), {childList: true, subtree: true}); }"""
 
 
 def move_toggle(page, element, move: int) -> None:
@@ -236,53 +256,97 @@ MOVES = {
 }
 
 
+def toggle_presentation_mode(page) -> None:
+    choose(page, "View", "Appearance")
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile("^Presentation Mode$")).click()
+    page.wait_for_timeout(500)
+
+
+def assert_fits(page, view, where: str) -> None:
+    """The whole widget is in view at once, no wider than its column, sliders long enough."""
+    view.scroll_into_view_if_needed()
+    area = page.locator(NOTEBOOK_AREA).bounding_box()
+    box = view.bounding_box()
+    assert box["height"] <= area["height"], (
+        f"{where}: the widget is {box['height']:.0f} px tall, the notebook shows "
+        f"{area['height']:.0f} px"
+    )
+    view.evaluate("w => w.scrollIntoView({block: 'nearest'})")
+    box = view.bounding_box()
+    assert area["y"] - 1 <= box["y"] and box["y"] + box["height"] <= area["y"] + area["height"] + 1
+    output = view.locator("xpath=ancestor::*[contains(@class, 'jp-OutputArea-output')][1]")
+    column = output.bounding_box()
+    assert box["x"] + box["width"] <= column["x"] + column["width"] + 1, f"{where}: too wide"
+    image = view.locator(".kl-figure img").bounding_box()
+    assert image["x"] + image["width"] <= column["x"] + column["width"] + 1, (
+        f"{where}: the figure is wider than its column"
+    )
+    tracks = view.locator(".noUi-base").evaluate_all(
+        "tracks => tracks.map(t => t.getBoundingClientRect().width)"
+    )
+    assert all(width >= 300 for width in tracks), f"{where}: slider tracks {tracks} px"
+
+
+def assert_text_large(view, where: str) -> None:
+    sizes = view.locator(
+        ".widget-label, .widget-readout, .kl-readout .widget-html-content, .kl-title, "
+        ".widget-toggle-button, select, input"
+    ).evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 16, f"{where}: control or readout text of {min(sizes)} px"
+
+
+def twin_picture(twin) -> str:
+    return re.search(r'src="([^"]+)"', twin.figure.value).group(1)
+
+
 @pytest.mark.parametrize(("notebook", "index", "factory"), WIDGETS)
-def test_widget_redraws_with_kltools_numbers_at_every_move(
+def test_widget_fits_and_redraws_with_kltools_numbers_at_every_move(
     lessons, screenshots, notebook, index, factory
 ):
     page = lessons.open(notebook)
     twin = factory()  # the same widget, computed here by kltools; its controls follow the page
     view = page.locator(WIDGET).nth(index)
-    view.scroll_into_view_if_needed()
-    parts = view.locator(":scope > *")
-    elements = [parts.nth(i + 1) for i in range(len(twin.controls))]
-    readout = parts.nth(len(twin.controls) + 1).locator(".widget-html-content")
-    figure = view.locator(":scope > .kl-figure")
-    image = figure.locator("img")
+    assert_fits(page, view, "at 1280×720")
+    elements = [view.locator(".kl-control").nth(i) for i in range(len(twin.controls))]
+    readout = view.locator(".kl-readout .widget-html-content")
+    image = view.locator(".kl-figure img")
 
-    def shown_by_twin() -> str:
+    def shown_by_twin() -> tuple[str, str]:
         for control, element in zip(twin.controls, elements, strict=True):
             set_twin_from_page(control, element)
-        return html_as_browser_shows(page, twin.readout.value)
+        return html_as_browser_shows(page, twin.readout.value), twin_picture(twin)
 
-    assert readout.inner_html() == shown_by_twin(), "the first draw differs from kltools"
+    def settled() -> bool:
+        """The page shows what kltools shows for the values on screen, readout and picture."""
+        deadline = time.monotonic() + UPDATE_TIMEOUT / 1000
+        while time.monotonic() < deadline:
+            html, src = shown_by_twin()
+            if readout.inner_html() == html and image.get_attribute("src") == src:
+                return True
+            page.wait_for_timeout(100)
+        return False
+
+    assert settled(), "the first draw differs from kltools"
     for number, (control, element) in enumerate(zip(twin.controls, elements, strict=True), 1):
         name = re.sub(r"\W+", "-", control.description or type(control).__name__).strip("-")
         for move in (1, 2):
             where = f"control {number} ({name}), move {move}"
             shot = screenshots / f"{notebook[:2]}-widget{index + 1}-{number}-{name}-{move}.png"
-            html_before, src = readout.inner_html(), image.get_attribute("src")
             png_before = image.screenshot()
             MOVES[type(control).__name__](page, element, move)
-            try:
-                page.wait_for_function(
-                    "([readout, figure, html, src]) => { const image = figure.querySelector('img');"
-                    " return readout.innerHTML !== html && image !== null && image.src !== src"
-                    " && image.complete && image.naturalWidth > 0 && image.alt.trim() !== ''; }",
-                    arg=[
-                        readout.element_handle(),
-                        figure.element_handle(),
-                        html_before,
-                        src,
-                    ],
-                    timeout=UPDATE_TIMEOUT,
-                )
-            except PlaywrightTimeout:
+            if not settled():
                 view.screenshot(path=shot)
-                pytest.fail(f"{where}: no redraw within {UPDATE_TIMEOUT / 1000:.0f} s (see {shot})")
-            assert readout.inner_html() == shown_by_twin(), f"{where}: readout differs"
+                pytest.fail(f"{where}: readout or picture differ from kltools (see {shot})")
+            assert image.evaluate("i => i.complete && i.naturalWidth > 0 && i.alt.trim() !== ''")
             assert image.screenshot() != png_before, f"{where}: the figure did not change"
             view.screenshot(path=shot)
+    toggle_presentation_mode(page)
+    try:
+        assert_text_large(view, "in Presentation Mode")
+        assert_fits(page, view, "in Presentation Mode")
+        view.screenshot(path=screenshots / f"{notebook[:2]}-widget{index + 1}-presentation.png")
+    finally:
+        toggle_presentation_mode(page)
 
 
 def test_stored_lesson_opens_unmodified_with_alt_text(lab, browser):
