@@ -13,6 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from kltools import measures
 from kltools.course.checker import Exercise, Exercises
@@ -67,7 +68,8 @@ def plot_bce_curves(
     prediction ``y_hat``, the curve of that target is drawn bold, the other thin and faded,
     and the loss is marked on it with a dot; its value is written in black in a box edged in
     the curve's colour, in the middle of the axes, where no curve passes. A loss above ``ymax``
-    (or an infinite one) is marked at the top edge with an arrow instead of a dot.
+    (or an infinite one) is marked with an arrow on the top edge of the axes instead of a dot,
+    labelled "∞" when infinite. The dot is drawn unclipped, whole even on the axes' corner.
 
     Parameters
     ----------
@@ -110,14 +112,34 @@ def plot_bce_curves(
     if y is not None and y_hat is not None:
         value = float(measures.binary_cross_entropy(float(y), float(y_hat), base=unit))
         color = BCE_Y1_COLOR if int(y) == 1 else BCE_Y0_COLOR
-        top = min(value, ymax)
-        ax.vlines(float(y_hat), 0, top, color="0.5", lw=1, ls=":", zorder=3)
         if value <= ymax:
-            ax.plot([y_hat], [value], "o", color="black", ms=8, zorder=4)
+            ax.vlines(float(y_hat), 0, value, color="0.5", lw=1, ls=":", zorder=3)
+            # unclipped: a loss of 0 sits on the axes' bottom edge, at a corner when ŷ is 0 or 1
+            ax.plot([y_hat], [value], "o", color="black", ms=8, zorder=4, clip_on=False)
             text = f"{value:.3f} {unit}"
         else:
-            ax.plot([y_hat], [ymax], "^", color="black", ms=10, zorder=4, clip_on=False)
+            # Off the chart: the dotted line runs up the whole axes and the arrow sits on their
+            # top edge (axes coordinates for y), above the highest loss the axis shows.
+            edge = ax.get_xaxis_transform()
+            ax.plot([y_hat, y_hat], [0, 1], transform=edge, color="0.5", lw=1, ls=":", zorder=3)
+            ax.plot(
+                [y_hat], [1], "^", color="black", ms=10, zorder=4, clip_on=False, transform=edge
+            )
             shown = "∞" if value == float("inf") else f"{value:.3f}"
+            if shown == "∞":  # named beside the arrow too, on the side towards the middle
+                right = float(y_hat) > 0.5
+                ax.annotate(
+                    "∞",
+                    (float(y_hat), 1),
+                    xycoords=edge,
+                    xytext=(-9 if right else 9, 0),
+                    textcoords="offset points",
+                    ha="right" if right else "left",
+                    va="center",
+                    fontsize=12,
+                    fontweight="bold",
+                    annotation_clip=False,
+                )
             text = f"{shown} {unit}\n(off the chart)"  # two short lines fit a narrow panel
         # The middle of the axes, above the point where the curves cross (1 unit of loss at
         # ŷ = 1/2), is the one place no curve passes through, whatever the setting.
@@ -151,6 +173,8 @@ def set_bce_axes(ax: Axes, *, unit: str = "bits", ymax: float = 8.0) -> Axes:
     """
     ax.set_xlim(0, 1)
     ax.set_ylim(0, ymax * 1.08)
+    # ticks fixed in number, not chosen from the axes' size: the same in every drawing
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=9, steps=[1, 2, 2.5, 5, 10]))
     ax.set_xlabel("prediction ŷ = model's P(y = 1)")
     ax.set_ylabel(f"loss ({unit})")
     return ax
@@ -249,6 +273,11 @@ class BCEScene(Scene):
         # the limits and labels plot_bce_curves sets, so that setting them again changes nothing
         self.ax = set_bce_axes(fig.add_subplot(), unit="bits")
         bce_legend(self.ax)
+        # Room above the axes for the arrow and "∞" an infinite loss puts on their top edge: an
+        # invisible line of text there, which the layout (computed once) makes room for.
+        self.ax.text(
+            0.5, 1, "∞", transform=self.ax.transAxes, va="bottom", fontsize=12, color="none"
+        )
 
     def draw_live(self, y: int, y_hat: float) -> tuple[str, str]:
         r = bce_readout(y, y_hat)

@@ -157,6 +157,26 @@ def huffman_readout(weights: ArrayLike) -> HuffmanReadout:
     )
 
 
+def _probability_text(px: float) -> str:
+    """P(x) for the table: 4 decimals; a true 0 as ``0``; below 0.00005, 2 significant digits.
+
+    So a symbol that never occurs and a very rare one never print alike.
+
+    Examples
+    --------
+    >>> _probability_text(0.25), _probability_text(0.0), _probability_text(9.87e-7)
+    ('0.2500', '0', '9.9e-07')
+    """
+    if px == 0:
+        return "0"
+    return f"{px:.1e}" if px < 0.00005 else fixed(px, 4)
+
+
+def _pair(name: str, value: str) -> str:
+    """``name = value`` kept on one line: the readout may wrap between pairs, never inside one."""
+    return f"<span style='white-space:nowrap'>{name} = {value}</span>"
+
+
 def _surprise_text(px: float) -> str:
     """The surprise −log₂ P(x) in bits, to 3 decimals; ∞ for a symbol that never occurs."""
     return fixed(float(measures.information(px)), 3) if px > 0 else "∞"
@@ -184,7 +204,7 @@ class HuffmanScene(Scene):
     Examples
     --------
     >>> html, fig, alt = HuffmanScene().render("4-sided die model q (1/2, 1/4, 1/8, 1/8)")
-    >>> "L = <b>1.7500</b>, H(P) = <b>1.7500</b>" in html
+    >>> "L = <b>1.7500</b>" in html and "H(P) = <b>1.7500</b>" in html
     True
     >>> "not a number" in HuffmanScene().render(CUSTOM_SOURCE, "1, two")[0]
     True
@@ -217,15 +237,16 @@ class HuffmanScene(Scene):
         html = (
             f"<table {_TABLE}>"
             + _table_row("symbol", [str(s) for s in r.code])
-            + _table_row("P(x)", [fixed(px, 4) for px in r.p])
+            + _table_row("P(x)", [_probability_text(px) for px in r.p])
             + _table_row("−log₂ P(x) (bits)", [_surprise_text(px) for px in r.p])
             + _table_row("codeword", [f"<code style='font-size:1em'>{w}</code>" for w in words])
             + _table_row("length (bits)", [str(len(w)) for w in words])
             + "</table>"
             "<p style='margin-top:0.25em'>"
-            f"in bits/symbol: L = <b>{fixed(r.average_length, 4)}</b>, "
-            f"H(P) = <b>{fixed(r.entropy, 4)}</b>, L − H(P) = <b>{fixed(r.excess, 4)}</b> "
-            f"&nbsp; Kraft sum = {fixed(r.kraft, 4)}</p>"
+            f"{_pair('L', f'<b>{fixed(r.average_length, 4)}</b>')}, "
+            f"{_pair('H(P)', f'<b>{fixed(r.entropy, 4)}</b>')}, "
+            f"{_pair('L − H(P)', f'<b>{fixed(r.excess, 4)}</b>')} bits/symbol · "
+            f"{_pair('Kraft sum', fixed(r.kraft, 4))} (1 for every Huffman code)</p>"
         )
         tree_ax.set_axis_on()
         probs = dict(zip(r.code, r.p.tolist(), strict=True))
@@ -248,10 +269,14 @@ class HuffmanScene(Scene):
         bar_ax.set_xlim(-0.6, 1.6)
         bar_ax.set_ylabel("bits per symbol")
         bar_ax.set_ylim(0, max(1.0, r.average_length) * 1.25)
+        shortest, longest = min(r.lengths), max(r.lengths)
+        if shortest == longest:
+            lengths = f"all codewords {shortest} bit{'' if shortest == 1 else 's'} long"
+        else:
+            lengths = f"codewords {shortest} to {longest} bits long"
         alt = (
-            f"The Huffman code tree of {len(r.code)} symbols, codewords {min(r.lengths)} to "
-            f"{max(r.lengths)} bits long, and two bars: entropy {fixed(r.entropy, 3)} bits, "
-            f"average length {fixed(r.average_length, 3)} bits."
+            f"The Huffman code tree of {len(r.code)} symbols, {lengths}, and two bars: entropy "
+            f"{fixed(r.entropy, 3)} bits, average length {fixed(r.average_length, 3)} bits."
         )
         return html, alt
 

@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.markers import CARETUPBASE
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 from numpy.typing import ArrayLike
@@ -57,16 +58,29 @@ def frame_cross_entropy_bars(ax: Axes, top: float) -> Axes:
 def mark_cross_entropy_bar(ax: Axes, i: int, value: float, top: float) -> Axes:
     """Draw bar ``i`` of :func:`plot_cross_entropy_bars` (0 H(P), 1 H_P(Q), 2 the gap), labelled.
 
-    An infinite value is a pale cross-hatched bar up to 0.9 of ``top``, labelled "∞ bits".
+    An infinite value is a pale cross-hatched bar cut at 0.9 of ``top``, an up-arrow on its top
+    (drawn unclipped) to show that it goes on, labelled "∞ bits" above the arrow.
     """
     color, hatch = CROSS_ENTROPY_COLORS[i], CROSS_ENTROPY_HATCHES[i]
     if np.isfinite(value):
         ax.bar(i, value, color=color, alpha=0.85, width=0.6, hatch=hatch)
-        label, y = f"{fixed(value, 4)} bits", value + 0.02 * top
+        label = f"{fixed(value, 4)} bits"
+        ax.text(i, value + 0.02 * top, label, ha="center", va="bottom", fontsize=10)
     else:
+        # cut at 0.9 of the axis, and marked as cut: an arrow on the bar's top, pointing up,
+        # drawn whole (unclipped), with the label above it
         ax.bar(i, 0.9 * top, color=color, alpha=0.35, width=0.6, hatch="xx")
-        label, y = "∞ bits", 0.92 * top
-    ax.text(i, y, label, ha="center", va="bottom", fontsize=10)
+        ax.plot([i], [0.9 * top], marker=CARETUPBASE, ms=12, color="black", clip_on=False)
+        ax.annotate(
+            "∞ bits",
+            (i, 0.9 * top),
+            xytext=(0, 10),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            annotation_clip=False,
+        )
     return ax
 
 

@@ -259,3 +259,29 @@ def test_the_live_frame_shows_what_a_full_draw_shows() -> None:
         whole = np.asarray(Image.open(io.BytesIO(figure_png(w.fig))).convert("RGB"), dtype=int)
         assert live.shape == whole.shape
         assert int((np.abs(live - whole).max(axis=2) > 30).sum()) < 60, (y, y_hat)
+
+
+def test_a_loss_of_0_on_the_corner_is_a_whole_dot() -> None:
+    # certain and right: the dot sits on the axes' bottom corner, drawn unclipped
+    for y, y_hat in [(1, 1.0), (0, 0.0)]:
+        ax = plot_bce_curves(Figure().add_subplot(), y, y_hat)
+        (dot,) = [line for line in ax.lines if line.get_marker() == "o"]
+        assert dot.get_clip_on() is False
+        assert list(dot.get_xdata()) == [y_hat] and list(dot.get_ydata()) == [0.0]
+
+
+def test_an_infinite_loss_is_marked_on_the_top_edge_off_the_chart() -> None:
+    # certain and wrong: the arrow sits on the top edge of the axes (axes coordinates for y),
+    # above the axis' 8.64 bits and every curve, unclipped, with "∞" beside it
+    for y, y_hat in [(1, 0.0), (0, 1.0)]:
+        ax = plot_bce_curves(Figure().add_subplot(), y, y_hat)
+        (arrow,) = [line for line in ax.lines if line.get_marker() == "^"]
+        assert arrow.get_clip_on() is False
+        assert arrow.get_transform() == ax.get_xaxis_transform()
+        assert list(arrow.get_xdata()) == [y_hat] and list(arrow.get_ydata()) == [1]
+        assert [t.get_text() for t in ax.texts if t.get_text() == "∞"] == ["∞"]
+        assert all(t.get_fontsize() >= 10 for t in ax.texts)
+    # a finite loss has neither arrow nor "∞"
+    ax = plot_bce_curves(Figure().add_subplot(), 1, 0.01)
+    assert not [line for line in ax.lines if line.get_marker() == "^"]
+    assert not [t for t in ax.texts if "∞" in t.get_text()]

@@ -31,7 +31,7 @@ DIE8 = "8-sided die (1/2, 1/4, 1/8, 1/16, 1/64 ×4)"
 
 
 def expected_numbers(weights) -> tuple[str, str]:
-    """L and H(P) as the readout prints them (in bits/symbol, the unit said once before them)."""
+    """L and H(P) as the readout prints them (in bits/symbol, the unit said once after them)."""
     p = kltools.normalize(np.asarray(weights, dtype=float))
     code = huffman_code(p)
     average = average_code_length(p, code)
@@ -69,7 +69,7 @@ def test_choosing_sources_updates_readout_and_picture() -> None:
     w = huffman_widget()
     assert w.redraws == 1
     average, h = expected_numbers(CODING_PRESETS[DIE8])
-    assert "in bits/symbol:" in w.readout.value
+    assert "</b></span> bits/symbol · " in w.readout.value
     assert f"L = <b>{average}</b>" in w.readout.value and average == "2.0000"
     first_image = w.png
 
@@ -110,6 +110,23 @@ def test_typing_custom_weights() -> None:
     assert w.redraws == 4
 
 
+def test_a_true_zero_and_a_tiny_probability_print_apart() -> None:
+    # a weight of 0 prints P(x) = 0 beside ∞; a tiny positive one, 2 significant digits beside
+    # its finite surprise (4 decimals would print 0.0000 for both)
+    html = HuffmanScene().render(CUSTOM_SOURCE, "0.001, 1000, 7")[0]
+    rows, _ = table_and_summary(html)
+    assert rows["P(x)"] == ["9.9e-07", "0.9930", "0.0070"]
+    assert rows["−log₂ P(x) (bits)"][0] == f"{math.log2(1007.001 / 0.001):.3f}"
+    rows, _ = table_and_summary(HuffmanScene().render(CUSTOM_SOURCE, "1, 0")[0])
+    assert rows["P(x)"] == ["1.0000", "0"] and rows["−log₂ P(x) (bits)"] == ["0.000", "∞"]
+
+
+def test_alt_text_when_all_codewords_have_one_length() -> None:
+    assert "all codewords 1 bit long," in HuffmanScene().render(CUSTOM_SOURCE, "1, 1")[2]
+    assert "all codewords 2 bits long," in HuffmanScene().render(CUSTOM_SOURCE, "1 1 1 1")[2]
+    assert "codewords 1 to 2 bits long," in HuffmanScene().render(CUSTOM_SOURCE, "2 1 1")[2]
+
+
 def test_text_is_ignored_for_presets() -> None:
     html_a, _, _ = HuffmanScene().render(DIE8, "1, two")
     html_b, _, _ = HuffmanScene().render(DIE8, "")
@@ -147,7 +164,7 @@ def test_solutions_quote_the_checker() -> None:
 
 # --- the widget over its whole range: every number it shows, computed independently ----------
 
-NUMBER = re.compile(r"∞|-?\d+(?:\.\d+)?")
+NUMBER = re.compile(r"∞|-?\d+(?:\.\d+)?(?:e[-+]\d+)?")
 # Typed weights the widget must turn down, and the plain words that say why.
 REFUSED = {
     "": "give between 2 and 8 weights; got 0",
@@ -172,6 +189,9 @@ ACCEPTED = [
     "1 2 3 4 5 6 7 8",
     "128 64 32 16 8 4 2 1",
     "1e-9, 1",
+    "0.001, 1000, 7",
+    "1, 0",
+    "1e-300, 1, 0",
     "1e308, 1e308",
     "7, 7, 7",
     "1, 1, 1, 1, 1, 1, 1, 1",
@@ -191,8 +211,12 @@ def plain(text: str) -> str:
 # The readout's table, one column per symbol: its row headers, top to bottom.
 HEADERS = ["symbol", "P(x)", "−log₂ P(x) (bits)", "codeword", "length (bits)"]
 SUMMARY = re.compile(
-    r"in bits/symbol: L = (\S+), H\(P\) = (\S+), L − H\(P\) = (\S+)\s+Kraft sum = (\S+)"
+    r"L = (\S+), H\(P\) = (\S+), L − H\(P\) = (\S+) bits/symbol · Kraft sum = (\S+) "
+    r"\(1 for every Huffman code\)"
 )
+# The names of the summary's four "name = value" pairs, each kept on one line.
+PAIRS = ["L", "H(P)", "L − H(P)", "Kraft sum"]
+NOWRAP = re.compile(r"<span style='white-space:nowrap'>(.*?)</span>")
 
 
 def table_and_summary(html: str) -> tuple[dict[str, list[str]], tuple[str, ...]]:
@@ -204,7 +228,31 @@ def table_and_summary(html: str) -> tuple[dict[str, list[str]], tuple[str, ...]]
         rows[header] = cells
     match = SUMMARY.fullmatch(plain(summary))
     assert match, summary
+    # each name and its value in one no-wrap span, so that a line never breaks inside a pair
+    pairs = [plain(pair) for pair in NOWRAP.findall(summary)]
+    assert pairs == [
+        f"{name} = {value}" for name, value in zip(PAIRS, match.groups(), strict=True)
+    ], summary
     return rows, match.groups()
+
+
+def probability_agrees(shown: str, exact: Fraction) -> bool:
+    """Whether ``shown`` is P(x) as the table must print it: 4 decimals, ``0`` for a true 0,
+    and 2 significant digits (``9.9e-07``) for a positive value below 0.00005, which 4
+    decimals would print as 0.0000.
+    """
+    if exact == 0:
+        return shown == "0"
+    if exact < Fraction(5, 100_000):
+        match = re.fullmatch(r"([1-9])\.(\d)e-(\d{2,3})", shown)
+        if not match:
+            return False
+        whole, tenth, exponent = (int(g) for g in match.groups())
+        # the mantissa, a multiple of 0.1 in [1, 10), within half a unit of its last digit
+        # of the exact value: exactly, with fractions
+        mantissa = exact * 10**exponent
+        return abs(Fraction(10 * whole + tenth, 10) - mantissa) <= Fraction(1, 20)
+    return shown != "0.0000" and agrees(shown, float(exact), 4)
 
 
 def agrees(shown: str, value: float, digits: int) -> bool:
@@ -243,12 +291,14 @@ def check_shown_numbers(widget, weights: list[Fraction]) -> None:
     assert list(rows) == HEADERS, html
     assert all(len(cells) == n for cells in rows.values()), html
     # every number printed is one of these: the table row by row, then the summary line
-    assert numbers(html) == [*(c for cells in rows.values() for c in cells), *summary], html
+    # (whose last number is the 1 of "(1 for every Huffman code)")
+    table_numbers = [c for cells in rows.values() for c in cells]
+    assert numbers(html) == [*table_numbers, *summary, "1"], html
     l_text, h_text, excess_text, kraft_text = summary
     words = []
     for symbol, s, px, surprise, word, length in zip(range(1, n + 1), *rows.values(), strict=True):
         exact = p[symbol - 1]
-        assert s == str(symbol) and agrees(px, float(exact), 4), (weights, symbol)
+        assert s == str(symbol) and probability_agrees(px, exact), (weights, symbol, px)
         if exact == 0:
             assert surprise == "∞"
         else:
@@ -266,8 +316,15 @@ def check_shown_numbers(widget, weights: list[Fraction]) -> None:
     assert agrees(excess_text, float(best) - h, 4), (weights, excess_text)
     lengths = [len(word) for word in words]
     alt = numbers(widget.alt)
-    assert alt[:3] == [str(n), str(min(lengths)), str(max(lengths))], widget.alt
-    assert agrees(alt[3], h, 3) and agrees(alt[4], float(best), 3), widget.alt
+    if min(lengths) == max(lengths):  # "all codewords N bit(s) long"
+        bits = "bit" if lengths[0] == 1 else "bits"
+        assert f"all codewords {lengths[0]} {bits} long," in widget.alt, widget.alt
+        assert alt[:2] == [str(n), str(lengths[0])], widget.alt
+    else:  # "codewords shortest to longest bits long"
+        assert f"codewords {min(lengths)} to {max(lengths)} bits long," in widget.alt
+        assert alt[:3] == [str(n), str(min(lengths)), str(max(lengths))], widget.alt
+    assert len(alt) == 2 + (min(lengths) != max(lengths)) + 2, widget.alt
+    assert agrees(alt[-2], h, 3) and agrees(alt[-1], float(best), 3), widget.alt
     tree, bars = widget.fig.axes
     bar_labels = [numbers(t.get_text()) for t in bars.texts]
     assert [len(label) for label in bar_labels] == [1, 1], bar_labels

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from matplotlib.markers import CARETUPBASE
 
 import kltools
 from kltools.lessons.cross_entropy_dice import (
@@ -248,3 +249,21 @@ def test_widget_sweep_shows_the_right_numbers_everywhere() -> None:
             check_shown_numbers(w)
         w.controls[3].value = 2.0  # every roll but a 4 is impossible under Q
         check_shown_numbers(w)
+
+
+def test_infinite_bars_are_marked_as_cut() -> None:
+    # a bar cut at 0.9 of the axis carries an up-arrow on its top, drawn whole (unclipped),
+    # and its "∞ bits" label; a finite bar has no arrow
+    _, fig, _ = CrossEntropyScene().render(1, 1, 1, 1, 1, 0)
+    bits_panel = fig.axes[1]
+    top = bits_panel.get_ylim()[1]
+    arrows = [line for line in bits_panel.lines if line.get_marker() == CARETUPBASE]
+    assert [(float(a.get_xdata()[0]), float(a.get_ydata()[0])) for a in arrows] == [
+        (1.0, pytest.approx(0.9 * top)),
+        (2.0, pytest.approx(0.9 * top)),
+    ]
+    assert all(a.get_clip_on() is False for a in arrows)
+    assert [t.get_text() for t in bits_panel.texts][1:] == ["∞ bits", "∞ bits"]
+    assert all(t.get_fontsize() >= 10 for t in bits_panel.texts)
+    _, fig, _ = CrossEntropyScene().render(1, 1, 1, 1, 1, 1)
+    assert not fig.axes[1].lines
