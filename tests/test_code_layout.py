@@ -30,7 +30,9 @@ MODULES = {
 }
 COURSE_LAYER = [m for m in MODULES if m.startswith(("kltools.course", "kltools.lessons"))]
 LESSON_PROTOCOL = {"EXERCISES", "WIDGETS", "check"}
-MAX_LINES = 500
+# A lesson module holds its widgets' scenes (a still part and a moving part each), their
+# readouts and its exercises: lesson 06, with two widgets, needs the most.
+MAX_LINES = 700
 LESSON_NUMBER = re.compile(r"(?i)lesson_?\d|(?<![0-9])0[0-8](?![0-9])")
 
 

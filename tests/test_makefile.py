@@ -35,6 +35,7 @@ def checkout(tmp_path) -> Path:
     """A copy of what make reads, without a .venv."""
     for name in ("Makefile", "pyproject.toml"):
         shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "requirements", tmp_path / "requirements")
     return tmp_path
 
 

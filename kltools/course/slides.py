@@ -25,7 +25,7 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["SKIPPED", "set_slide_types", "slide_types"]
+__all__ = ["SKIPPED", "slide_types"]
 
 # Cells the slides skip: worked solutions and the line that points to them (the student edition
 # drops the same cells; a test keeps the two in step).

@@ -25,7 +25,7 @@ from PIL import Image
 from kltools.course.images import image_html
 from kltools.course.style import COURSE_STYLE
 
-__all__ = ["LessonWidget", "Scene", "new_figure", "slider", "toggle"]
+__all__ = ["LessonWidget", "Scene", "slider", "toggle"]
 
 
 def new_figure(figsize: tuple[float, float] = (6.4, 3.2)) -> Figure:
@@ -202,9 +202,9 @@ WIDGET_CSS = """
 .kl-widget { --jp-widgets-font-size: max(16px, var(--jp-content-font-size1, 14px));
   --jp-widgets-inline-height: 32px; font-size: var(--jp-widgets-font-size); max-width: 100%; }
 .kl-widget .kl-title { font-weight: bold; }
-.kl-widget .kl-panel { flex-flow: row wrap; align-items: flex-start; column-gap: 24px; }
+.kl-widget .kl-panel { flex-flow: row wrap; align-items: flex-start; column-gap: 16px; }
 .kl-widget .kl-controls { flex: 0 0 auto; }
-.kl-widget .kl-readout { flex: 1 1 300px; }
+.kl-widget .kl-readout { flex: 1 1 268px; }
 .kl-widget .kl-readout .widget-html-content { line-height: 1.3; }
 .kl-widget .kl-readout p { margin: 0 0 0.3em 0; }
 .kl-widget .kl-readout td, .kl-widget .kl-readout th { padding: 0 0.5em; }

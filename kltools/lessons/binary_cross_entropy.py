@@ -29,12 +29,10 @@ __all__ = [
     "EXERCISES",
     "WIDGETS",
     "BCEScene",
-    "bce_legend",
     "bce_readout",
     "bce_widget",
     "check",
     "plot_bce_curves",
-    "set_bce_axes",
 ]
 
 # The two targets' curves differ by line style as well as colour: solid for y = 1, dash-dot

@@ -32,9 +32,6 @@ __all__ = [
     "check",
     "cross_entropy_readout",
     "cross_entropy_widget",
-    "frame_cross_entropy_bars",
-    "mark_cross_entropy_bar",
-    "mark_model_bars",
     "plot_cross_entropy_bars",
 ]
 

@@ -25,7 +25,6 @@ __all__ = [
     "check",
     "coin_entropy_readout",
     "coin_entropy_widget",
-    "mark_binary_entropy",
     "plot_binary_entropy",
 ]
 
@@ -180,7 +179,7 @@ class CoinEntropyScene(Scene):
             f"P(heads) = {r.p_heads:.2f}, P(tails) = {1 - r.p_heads:.2f}<br>"
             f"surprise of heads = {quantity(r.surprise_heads, 'bits')}, "
             f"of tails = {quantity(r.surprise_tails, 'bits')}<br>"
-            f"entropy (average surprise) = <b>{r.entropy:.3f} bits</b>"
+            f"entropy (P-weighted average surprise) = <b>{r.entropy:.3f} bits</b>"
         )
         # the bars and their labels as plot_distribution draws them, without its fitted y limit
         probs = [r.p_heads, 1 - r.p_heads]

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from numpy.typing import ArrayLike
 
 from kltools import continuous
@@ -389,22 +392,26 @@ _PLOT_XLIM = (-7.0, 7.0)
 
 # the widths plot_gaussian_fits draws p and each fit with, for the legend's stand-in lines
 _P_LINEWIDTH, _FIT_LINEWIDTH = 2.2, 2.0
+# the alpha of p's fill in plot_gaussian_fits, for the legend's patch (its edge is opaque)
+_P_FILL_ALPHA = 0.2
 
 
 class ForwardReverseScene(Scene):
     """The forward/reverse widget's figure and readout: p filled, a line style per fit.
 
     The axes, their limits and labels and the legend are still; p, the three fits and the title
-    move. The legend is made once, of stand-in lines in the fits' colours and styles, so it
+    move. The legend is made once, of a filled patch for p and stand-in lines in the fits'
+    colours and styles, so it
     never depends on the curves of a frame: both reverse fits are always drawn, and where the
     two searches end at the same Gaussian their curves lie on each other (the dotted one on top
     of the solid one) and the readout's last sentence says so. The readout is a table of the
-    three fits, μ, σ and both divergences in nats, each fit's own objective in bold.
+    three fits, μ, σ and both divergences in nats, each fit's own objective in bold: D(p‖q)
+    for the forward fit, D(q‖p) for both reverse fits (each search's own objective).
 
     Examples
     --------
     >>> html, fig, alt = ForwardReverseScene().render(4.0)
-    >>> "<td><b>0.6931</b></td>" in html, "<td>1.8712</td>" in html
+    >>> "<td><b>0.6931</b></td>" in html, "<td><b>1.8712</b></td>" in html
     (True, True)
     >>> len(fig.axes)
     1
@@ -421,9 +428,10 @@ class ForwardReverseScene(Scene):
         self.ax.set_ylim(0.0, 0.85)
         self.ax.set_xlabel("x")
         self.ax.set_ylabel("density (per unit of x)")
-        # beside the axes, so the curves fill them; the same four entries at every separation
-        handles = [
-            Line2D([], [], color=P_COLOR, lw=_P_LINEWIDTH),
+        # beside the axes, so the curves fill them; the same four entries at every separation.
+        # p is filled, and so is its entry: it differs from the solid fit by shape, not colour only
+        handles: list[Artist] = [
+            Patch(facecolor=to_rgba(P_COLOR, _P_FILL_ALPHA), edgecolor=P_COLOR, lw=_P_LINEWIDTH),
             *(
                 Line2D([], [], color=color, lw=_FIT_LINEWIDTH, ls=style)
                 for _, style, color in FIT_STYLES.values()
@@ -440,7 +448,7 @@ class ForwardReverseScene(Scene):
             f = r.fits[key]
             fwd, rev = fixed(f.forward_nats, 4), fixed(f.reverse_nats, 4)
             fwd = f"<b>{fwd}</b>" if key == "forward" else fwd
-            rev = f"<b>{rev}</b>" if key == r.best_reverse else rev
+            rev = rev if key == "forward" else f"<b>{rev}</b>"
             rows.append(
                 f"<tr><td>{label}</td><td>{fixed(f.mu, 4, sign=True)}</td>"
                 f"<td>{fixed(f.sigma, 4)}</td><td>{fwd}</td><td>{rev}</td></tr>"

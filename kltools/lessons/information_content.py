@@ -22,7 +22,6 @@ __all__ = [
     "WIDGETS",
     "SurpriseScene",
     "check",
-    "mark_surprise",
     "plot_surprise",
     "surprise_readout",
     "surprise_widget",
@@ -98,7 +97,17 @@ def mark_surprise(ax: Axes, p: float) -> Axes:
     ax.axvline(p, color="0.4", ls=":", lw=1)
     for unit, color in UNIT_COLORS.items():
         value = float(measures.information(p, base=unit))
-        ax.plot([p], [value], UNIT_MARKERS[unit], color=color, ms=7, mec="black", zorder=3)
+        # clip_on=False: at p = 0.001 or 1 the marker stays whole at the edge of the axes
+        ax.plot(
+            [p],
+            [value],
+            UNIT_MARKERS[unit],
+            color=color,
+            ms=7,
+            mec="black",
+            zorder=3,
+            clip_on=False,
+        )
         lines.append(f"{value:.3f} {unit}")
     ax.text(
         0.97,

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -60,6 +60,18 @@ _HEAD = "style='padding:0 0.5em 0 0;text-align:left;white-space:nowrap'"
 _CELL = "style='padding:0 0 0 0.7em;text-align:right;white-space:nowrap'"
 _LINE = "style='margin:0.2em 0 0 0'"
 _NOWRAP = "style='white-space:nowrap'"
+
+
+def _unsigned_zero(value: float, digits: int = 4) -> str:
+    """``value`` with its sign, but a bare ``0.0000`` where it rounds to zero.
+
+    Examples
+    --------
+    >>> _unsigned_zero(0.0), _unsigned_zero(-1e-9), _unsigned_zero(0.25)
+    ('0.0000', '0.0000', '+0.2500')
+    """
+    text = f"{value:+.{digits}f}"
+    return text[1:] if float(text) == 0.0 else text
 
 
 def _row(header: str, cells: list[str]) -> str:
@@ -217,8 +229,8 @@ class KLDiceScene(Scene):
             f"<div {_BLOCK}><table {_TABLE}>"
             f"<tr><th></th><th {_CELL}>face 1</th><th {_CELL}>faces 2–6</th></tr>"
             + _row("Q", [f"{r.q[0]:.4f}", f"{r.q[1]:.4f} each"])
-            + _row("term", [f"{r.terms[0]:+.4f}", f"{r.terms[1]:+.4f} each"])
-            + _row("sum", [f"{r.terms[0]:+.4f}", f"{rest:+.4f}"])
+            + _row(f"{term}, bits", [f"{r.terms[0]:+.4f}", f"{r.terms[1]:+.4f} each"])
+            + _row("total, bits", [f"{r.terms[0]:+.4f}", f"{rest:+.4f}"])
             + f"</table><p {_LINE}><span {_NOWRAP}>{name} = <b>{r.kl_bits:.4f} bits</b></span> "
             f"<span {_NOWRAP}>= <b>{r.kl_nats:.4f} nats</b></span></p></div>"
         )
@@ -273,6 +285,7 @@ KL_GAUSS_GRID = np.linspace(-10.0, 10.0, 200)
 # marked with its height.
 KL_GAUSS_XLIM = (-10.0, 10.0)
 KL_GAUSS_YLIM = (-0.35, 2.25)
+INTEGRAND_STYLE: Literal["-."] = "-."  # the integrand's curve: P's is solid, Q's dashed
 OFF_SCALE = "off-scale"  # the gid of the mark of a peak cut off at the top
 
 
@@ -470,27 +483,32 @@ class KLGaussScene(Scene):
         handles = [
             Line2D([], [], color=P_COLOR, lw=2),
             Line2D([], [], color=Q_COLOR, lw=2, ls="--"),
-            Line2D([], [], color=KL_COLOR, lw=1.8),
+            Line2D([], [], color=KL_COLOR, lw=1.8, ls=INTEGRAND_STYLE),
         ]
-        labels = ["P = N(0, 1)", "Q = N(μ, σ²)", "p·log(p/q) (nats)"]
+        labels = ["P = N(0, 1)", "Q = N(μ, σ²)", "p·ln(p/q) (nats)"]
         self.ax.legend(handles, labels, loc="upper right", fontsize=10)
         data = self.ax.transData
         # a peak cut at the top: an up arrow just under the top at its x, its height beside it
         self._arrow_at = offset_copy(data, fig=fig, y=-6, units="points")
         self._label_at = offset_copy(data, fig=fig, x=6, y=-2, units="points")
+        self._label_left = offset_copy(data, fig=fig, x=-6, y=-2, units="points")
 
     def draw_live(self, mu: float, sigma: float = 1.0) -> tuple[str, str]:
         r = kl_gauss_readout(mu, sigma)
+        # when the area is 0 (P = Q), so is the sum without Δx: "times too much" means nothing
+        if float(f"{r.sum_without_dx:.2f}") == 0.0:
+            without_dx = "0.00"
+        else:
+            without_dx = f"{r.sum_without_dx:.2f}, {1 / r.dx:.2f} times too much"
         html = (
             f"<div {_BLOCK}><table {_TABLE}>"
             f"<tr><th></th><th {_CELL}>nats</th><th {_CELL}>bits</th></tr>"
             + _row("Σ p·ln(p/q)·Δx", [f"<b>{r.area_nats:.4f}</b>", f"<b>{r.area_bits:.4f}</b>"])
             + _row("closed form", [f"{r.exact_nats:.4f}", f"{r.exact_bits:.4f}"])
-            + _row("above zero", [f"{r.positive_nats:+.4f}", ""])
-            + _row("below zero", [f"{r.negative_nats:+.4f}", ""])
+            + _row("above zero", [_unsigned_zero(r.positive_nats), ""])
+            + _row("below zero", [_unsigned_zero(r.negative_nats), ""])
             + f"</table><p {_LINE}>hatched where q &gt; p: {escape(r.below_zero)}</p>"
-            f"<p {_LINE}>Δx = {r.dx:.4f}; the sum without Δx would be {r.sum_without_dx:.2f}, "
-            f"{1 / r.dx:.2f} times too much</p></div>"
+            f"<p {_LINE}>Δx = {r.dx:.4f}; the sum without Δx would be {without_dx}</p></div>"
         )
         plot_density_kl(
             self.ax,
@@ -504,6 +522,10 @@ class KLGaussScene(Scene):
             title=f"D(P‖Q) = {r.area_nats:.3f} nats = {r.area_bits:.3f} bits",
             legend=False,
         )
+        # P is solid too: the integrand's curve gets its own style, as in the legend
+        for line in self.ax.lines:
+            if str(line.get_label()).startswith("p·log(p/q)"):
+                line.set_linestyle(INTEGRAND_STYLE)
         alt = (
             f"The densities P = N(0, 1) and Q = N({float(mu):.1f}, {float(sigma):.1f}²), and the "
             f"integrand p·ln(p/q) shaded beneath them, hatched where it is negative; its area is "
@@ -522,7 +544,8 @@ class KLGaussScene(Scene):
 
         The curve and its shading are cut at the top (the axes clip them); an up arrow at the
         peak's x, just under the top, and the height to its right, past where the curve comes
-        back under the top, say how far it goes. The height is the drawn curve's: its highest
+        back under the top (or left of where it rises above it, for a peak right of 0, on the
+        legend's side), say how far it goes. The height is the drawn curve's: its highest
         grid point (the area is the grid's too).
         """
         top = KL_GAUSS_YLIM[1]
@@ -531,6 +554,9 @@ class KLGaussScene(Scene):
         if height <= top:
             return None
         back = i + int(np.flatnonzero(r.integrand[i:] <= top)[0])  # first point back under it
+        rise = int(np.flatnonzero(r.integrand[:i] <= top)[-1])  # last point under it before
+        # the legend is at the upper right: a peak right of 0 has its height on its left
+        left = float(r.x[i]) > 0.0
         self.ax.plot(
             [float(r.x[i])],
             [top],
@@ -542,11 +568,11 @@ class KLGaussScene(Scene):
             gid=OFF_SCALE,
         )
         self.ax.text(
-            float(r.x[back]),
+            float(r.x[rise if left else back]),
             top,
-            f"{height:.2f}",
-            transform=self._label_at,
-            ha="left",
+            f"{height:.2f} nats",
+            transform=self._label_left if left else self._label_at,
+            ha="right" if left else "left",
             va="top",
             fontsize=10,
             color=KL_COLOR,

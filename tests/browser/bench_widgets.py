@@ -3,8 +3,9 @@
 Run with ``make bench-widgets``. JupyterLab and Chromium start as in the browser tests (a
 1280×720 page); each lesson with widgets is opened and run, then every slider is timed twice:
 
-* **step**: an arrow key pressed on the handle, 15 times, each measured from the key press (the
-  page's ``keydown`` event) to the new picture decoded and painted on the page;
+* **step**: an arrow key pressed on the handle 15 times (one step away and back), each
+  measured from the key press (the page's ``keydown`` event) to the new picture decoded and
+  painted on the page;
 * **drag**: the handle dragged across its track for 3 s by a mouse moving every 50 ms,
   counting the new pictures shown before the handle is let go.
 
@@ -36,8 +37,8 @@ WATCH = """w => { w.klPaints = []; if (w.klObserver) w.klObserver.disconnect();
   const figure = w.querySelector(':scope > .kl-figure');
   w.klObserver = new MutationObserver(() => {
     const img = figure.querySelector('img');
-    if (img) img.decode().then(() => requestAnimationFrame(() => w.klPaints.push(performance.now())),
-                               () => {});
+    const painted = () => requestAnimationFrame(() => w.klPaints.push(performance.now()));
+    if (img) img.decode().then(painted, () => {});
   });
   w.klObserver.observe(figure, {childList: true, subtree: true}); }"""
 
@@ -49,13 +50,14 @@ def time_steps(page, widget, slider) -> list[float]:
     span = slider.evaluate("s => s.querySelector('.noUi-handle').getAttribute('aria-valuenow')")
     low = slider.evaluate("s => s.querySelector('.noUi-handle').getAttribute('aria-valuemin')")
     high = slider.evaluate("s => s.querySelector('.noUi-handle').getAttribute('aria-valuemax')")
-    key = "ArrowLeft" if float(span) - float(low) > float(high) - float(span) else "ArrowRight"
+    first = "ArrowLeft" if float(span) - float(low) > float(high) - float(span) else "ArrowRight"
+    back = {"ArrowLeft": "ArrowRight", "ArrowRight": "ArrowLeft"}[first]
     handle.focus()
     times = []
-    for _ in range(PRESSES):
+    for press in range(PRESSES):  # one step away and back, so that every press moves the value
         widget.evaluate(WATCH)
         page.evaluate("() => { window.klKeyTimes = []; }")
-        page.keyboard.press(key)
+        page.keyboard.press(first if press % 2 == 0 else back)
         page.wait_for_function(
             "w => w.klPaints.length > 0", arg=widget.element_handle(), timeout=30_000
         )
@@ -105,6 +107,7 @@ def bench_every_slider(lab, browser):
             for k in range(sliders.count()):
                 slider = sliders.nth(k)
                 name = slider.locator(".widget-label").first.text_content().strip()
+                print(f"timing {lesson.number} {factory.__name__} {name}...", flush=True)
                 steps = time_steps(page, widget, slider)
                 rate = drag_rate(page, widget, slider)
                 rows.append((f"{lesson.number} {factory.__name__}", name, steps, rate))

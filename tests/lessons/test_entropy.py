@@ -62,6 +62,11 @@ def test_moving_the_slider_updates_readout_and_figure():
     assert f"{float(binary_entropy(0.9)):.3f} bits" in w.readout.value
     assert f"{float(information(0.9)):.3f} bits" in w.readout.value
     assert f"{float(information(0.1)):.3f} bits" in w.readout.value
+    # the entropy is the P-weighted average of the two surprises shown, not their plain mean
+    weighted = 0.9 * float(information(0.9)) + 0.1 * float(information(0.1))
+    assert f"entropy (P-weighted average surprise) = <b>{weighted:.3f} bits</b>" in w.readout.value
+    plain = (float(information(0.9)) + float(information(0.1))) / 2
+    assert f"{plain:.3f}" != f"{weighted:.3f}"
     second = w.png
     assert second[:4] == b"\x89PNG"
     assert second != first

@@ -13,6 +13,8 @@ import warnings
 
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.patches import Patch
 from scipy import integrate, optimize, stats
 
 from kltools.continuous import mixture_pdf
@@ -300,7 +302,14 @@ def test_render_draws_one_panel_with_a_legend_entry_per_curve(d):
     # each entry looks like its curve: p and the three fits, each drawn once with its label
     curves = {line.get_label(): line for line in fig.axes[0].lines if line.get_label() in names}
     assert sorted(curves) == sorted(names)
-    for name, handle in zip(names, legend.legend_handles, strict=True):
+    p_handle, *fit_handles = legend.legend_handles
+    # p is filled, and its entry is a filled patch in p's fill and line: not a line like the fits
+    (fill,) = fig.axes[0].collections
+    assert isinstance(p_handle, Patch)
+    assert p_handle.get_facecolor() == pytest.approx(tuple(fill.get_facecolor()[0]))
+    assert to_rgba(p_handle.get_edgecolor()) == to_rgba(curves[names[0]].get_color())
+    assert p_handle.get_linewidth() == curves[names[0]].get_linewidth()
+    for name, handle in zip(names[1:], fit_handles, strict=True):
         assert _look(handle) == _look(curves[name]), name
 
 
@@ -391,14 +400,13 @@ def test_widget_sweep_shows_the_right_numbers_everywhere():
                 "reverse_middle": "reverse, from the forward fit",
             }
             peak, middle = truth["reverse_peak"], truth["reverse_middle"]
-            # the reverse fit with the lower true D(q‖p) is in bold (the peak's on a tie)
-            best = "reverse_middle" if middle[3] < peak[3] - 1e-6 else "reverse_peak"
             for key, (mu, sigma, fwd, rev) in truth.items():
                 cells = rows[labels[key]]
                 _assert_shows(_decimals(cells), [mu, sigma, fwd, rev])
                 bold = [i for i, c in enumerate(re.findall(r"<td>(.*?)</td>", cells)) if "<b>" in c]
-                # columns μ, σ, D(p‖q), D(q‖p): each fit's own objective is bold
-                assert bold == ([2] if key == "forward" else [3] if key == best else []), cells
+                # columns μ, σ, D(p‖q), D(q‖p): each fit's own objective is bold, D(p‖q) for
+                # the forward fit, D(q‖p) for both reverse searches
+                assert bold == ([2] if key == "forward" else [3]), cells
             assert "bits" not in text
             head = _decimals(text.split("<table")[0])
             _assert_shows(head, [d / 2, 0.5, d / 2, 0.5])

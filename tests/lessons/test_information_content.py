@@ -155,3 +155,14 @@ def test_each_unit_marks_p_with_its_own_marker_shape():
     legend_markers = [handle.get_marker() for handle in ax.get_legend().legend_handles]
     assert legend_markers == ["o", "s", "^"]
     assert "circle on bits, a square on nats and a triangle on dits" in alt
+
+
+@pytest.mark.parametrize("p", [0.001, 1.0])
+def test_the_marks_at_the_slider_ends_are_not_clipped_by_the_axes(p):
+    # at p = 0.001 (the left edge) and p = 1 (surprise 0, the bottom edge) a clipped marker
+    # would show only in part
+    _, fig, _ = SurpriseScene().render(p)
+    (ax,) = fig.axes
+    marks = [line for line in ax.lines if len(line.get_xdata()) == 1]
+    assert len(marks) == 3
+    assert all(line.get_xdata()[0] == p and not line.get_clip_on() for line in marks)

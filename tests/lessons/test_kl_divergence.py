@@ -133,6 +133,20 @@ def test_gauss_render_explains_the_grid_step():
     assert "q &gt; p: x &lt; -1.00" in html
 
 
+def test_gauss_render_at_p_equal_q_prints_plain_zeros():
+    html, _, _ = KLGaussScene().render(0.0, 1.0)
+    assert "+0.0000" not in html and "-0.0000" not in html
+    assert "the sum without Δx would be 0.00</p>" in html and "times" not in html
+
+
+def test_dice_table_names_the_term_of_each_direction_and_its_unit():
+    forward = KLDiceScene().render(0.5)[0]
+    reverse = KLDiceScene().render(0.5, "reverse")[0]
+    assert "P·log₂(P/Q), bits" in forward and "Q·log₂" not in forward
+    assert "Q·log₂(Q/P), bits" in reverse and "P·log₂" not in reverse
+    assert ">total, bits<" in forward and ">sum<" not in forward
+
+
 def test_gauss_widget_redraws_with_the_new_numbers():
     w = kl_gauss_widget()
     mu_slider, sigma_slider = w.controls
@@ -271,7 +285,7 @@ def _gauss_numbers(mu: float, sigma: float) -> list[float]:
         *below,
         dx,
         exact / dx,
-        1 / dx,
+        *([1 / dx] if round(exact / dx, 2) != 0 else []),  # "times too much" only if not 0
     ]
 
 
@@ -386,8 +400,12 @@ def test_gauss_figure_holds_every_slider_setting_inside_its_fixed_axes():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         "P = N(0, 1)",
         "Q = N(μ, σ²)",
-        "p·log(p/q) (nats)",
+        "p·ln(p/q) (nats)",
     ]
+    # the integrand's curve is not solid like P's, in the figure and in the legend alike
+    (curve,) = [line for line in ax.lines if str(line.get_label()).startswith("p·log(p/q)")]
+    handle = ax.get_legend().legend_handles[2]
+    assert curve.get_linestyle() == handle.get_linestyle() == "-."
 
 
 SLIDER_SETTINGS = [
@@ -429,7 +447,7 @@ def test_gauss_figure_marks_a_peak_above_the_top_exactly_when_there_is_one():
         (label,) = [a for a in marks if a in ax.texts]
         assert arrow.get_xdata() == [pytest.approx(x_peak)] and arrow.get_marker() == "^"
         _assert_shows(_decimals(label.get_text()), [height])
-        assert label.get_text() == f"{height:.2f}" and label.get_fontsize() >= 10
+        assert label.get_text() == f"{height:.2f} nats" and label.get_fontsize() >= 10
         assert f"Its peak, {height:.2f} nats per unit of x, is above the top" in alt
         boxes = [a.get_window_extent(renderer) for a in (arrow, label)]
         for box in boxes:
@@ -437,8 +455,13 @@ def test_gauss_figure_marks_a_peak_above_the_top_exactly_when_there_is_one():
             assert not box.overlaps(legend), (mu, sigma)
             assert not box.overlaps(ax.title.get_window_extent(renderer)), (mu, sigma)
         assert not boxes[0].overlaps(boxes[1]), (mu, sigma)
-        # the label sits right of where the drawn curve comes back under the top
+        # the label sits right of where the drawn curve comes back under the top, or, for a
+        # peak right of 0 (the legend's side), left of where it rises above it
         f = norm.pdf(GRID) * (norm.logpdf(GRID) - norm.logpdf(GRID, mu, sigma))
-        back = GRID[(GRID > x_peak) & (f <= top)][0]
-        assert boxes[1].x0 > ax.transData.transform((back, top))[0], (mu, sigma)
+        if x_peak > 0:
+            rise = GRID[(GRID < x_peak) & (f <= top)][-1]
+            assert boxes[1].x1 < ax.transData.transform((rise, top))[0], (mu, sigma)
+        else:
+            back = GRID[(GRID > x_peak) & (f <= top)][0]
+            assert boxes[1].x0 > ax.transData.transform((back, top))[0], (mu, sigma)
     assert 10 <= cut < len(settings) - 10
