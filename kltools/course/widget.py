@@ -10,7 +10,6 @@ Importing this module imports matplotlib and ipywidgets; ``import kltools`` alon
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,10 +17,9 @@ import ipywidgets as widgets
 import matplotlib
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
+from kltools.course.frames import FrameCanvas, png_bytes
 from kltools.course.images import image_html
 from kltools.course.style import COURSE_STYLE
 
@@ -77,7 +75,7 @@ class Scene:
     def __init__(self) -> None:
         with matplotlib.rc_context(COURSE_STYLE):
             self.fig = new_figure(self.figsize)
-            self.canvas = FigureCanvasAgg(self.fig)
+            self.canvas = FrameCanvas(self.fig)
             self.draw(self.fig)
             for ax in self.fig.axes:
                 ax.set_autoscale_on(False)
@@ -124,7 +122,7 @@ class Scene:
             html, alt = self._add_live(*values)
             if self.redraw_all:
                 self.canvas.draw()
-                return html, _png(self.canvas), alt
+                return html, png_bytes(np.asarray(self.canvas.buffer_rgba())[..., :3]), alt
             moved = self._axes_state()
             if moved != self._frame:
                 raise RuntimeError(
@@ -140,7 +138,7 @@ class Scene:
             for (rows, columns), color, alpha in self._legend_layer:
                 under = rgb[rows, columns].astype(np.float32)
                 rgb[rows, columns] = (under + (color - under) * alpha + 0.5).astype(np.uint8)
-            return html, _png(rgb), alt
+            return html, png_bytes(rgb), alt
 
     def _add_live(self, *values: Any) -> tuple[str, str]:
         owners = [self.fig, *self.fig.axes]
@@ -184,15 +182,6 @@ class Scene:
         return [
             (ax.get_xlim(), ax.get_ylim(), ax.get_xlabel(), ax.get_ylabel()) for ax in self.fig.axes
         ]
-
-
-def _png(pixels: FigureCanvasAgg | np.ndarray) -> bytes:
-    """A canvas or RGB pixels as PNG, compressed for speed (a frame is sent once, then dropped)."""
-    if isinstance(pixels, FigureCanvasAgg):
-        pixels = np.asarray(pixels.buffer_rgba())[..., :3]
-    buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(pixels)).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
 
 
 # The widget's look, scoped to its class: text at 16 px, or the prose size where that is larger
