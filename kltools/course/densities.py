@@ -15,7 +15,9 @@ from matplotlib.typing import LegendLocType
 from kltools.continuous import gaussian_pdf
 from kltools.course.style import KL_COLOR, P_COLOR, Q_COLOR
 
-__all__ = ["plot_density_kl", "plot_gaussian_fits"]
+__all__ = ["INTEGRAND_STYLE", "plot_density_kl", "plot_gaussian_fits"]
+
+INTEGRAND_STYLE = "-."  # the integrand's curve, dash-dot: P's is solid and Q's dashed
 
 
 def plot_density_kl(
@@ -36,7 +38,8 @@ def plot_density_kl(
 
     The shaded area under the integrand is the KL divergence. Where the integrand is
     negative (there ``p < q``), the fill is hatched, so the part that is
-    subtracted stands out.
+    subtracted stands out. The three curves differ in line style as well as colour: P
+    solid, Q dashed, the integrand dash-dot.
 
     Parameters
     ----------
@@ -47,7 +50,7 @@ def plot_density_kl(
     p, q : array_like
         The densities on the grid: P solid, Q dashed.
     integrand : array_like
-        ``p log(p/q)`` on the grid, in ``unit`` per unit of x.
+        ``p log(p/q)`` on the grid, in ``unit`` per unit of x: dash-dot.
     p_label, q_label : str
         Legend labels of the densities.
     unit : str
@@ -73,6 +76,8 @@ def plot_density_kl(
     >>> ax = plot_density_kl(Figure().add_subplot(), x, p, q, p * np.log(p / q))
     >>> len(ax.lines), len(ax.collections)
     (4, 2)
+    >>> [line.get_linestyle() for line in ax.lines[:3]]
+    ['-', '--', '-.']
     """
     x = np.asarray(x, dtype=float)
     integrand = np.asarray(integrand, dtype=float)
@@ -97,7 +102,7 @@ def plot_density_kl(
         hatch="////",
         lw=0,
     )
-    ax.plot(x, integrand, color=KL_COLOR, lw=1.8, label=f"p·log(p/q) ({unit})")
+    ax.plot(x, integrand, color=KL_COLOR, lw=1.8, ls=INTEGRAND_STYLE, label=f"p·log(p/q) ({unit})")
     ax.axhline(0.0, color="black", lw=0.8)
     ax.set_xlim(*xlim)
     ax.set_xlabel("x")

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -23,7 +23,7 @@ from numpy.typing import ArrayLike
 
 from kltools import continuous, measures
 from kltools.course.checker import Exercise, Exercises
-from kltools.course.densities import plot_density_kl
+from kltools.course.densities import INTEGRAND_STYLE, plot_density_kl
 from kltools.course.formatting import where
 from kltools.course.style import KL_COLOR, P_COLOR, Q_COLOR
 from kltools.course.widget import LessonWidget, Scene, slider, toggle
@@ -285,7 +285,6 @@ KL_GAUSS_GRID = np.linspace(-10.0, 10.0, 200)
 # marked with its height.
 KL_GAUSS_XLIM = (-10.0, 10.0)
 KL_GAUSS_YLIM = (-0.35, 2.25)
-INTEGRAND_STYLE: Literal["-."] = "-."  # the integrand's curve: P's is solid, Q's dashed
 OFF_SCALE = "off-scale"  # the gid of the mark of a peak cut off at the top
 
 
@@ -522,10 +521,6 @@ class KLGaussScene(Scene):
             title=f"D(P‖Q) = {r.area_nats:.3f} nats = {r.area_bits:.3f} bits",
             legend=False,
         )
-        # P is solid too: the integrand's curve gets its own style, as in the legend
-        for line in self.ax.lines:
-            if str(line.get_label()).startswith("p·log(p/q)"):
-                line.set_linestyle(INTEGRAND_STYLE)
         alt = (
             f"The densities P = N(0, 1) and Q = N({float(mu):.1f}, {float(sigma):.1f}²), and the "
             f"integrand p·ln(p/q) shaded beneath them, hatched where it is negative; its area is "
