@@ -102,7 +102,10 @@ def plot_density_kl(
         hatch="////",
         lw=0,
     )
-    ax.plot(x, integrand, color=KL_COLOR, lw=1.8, ls=INTEGRAND_STYLE, label=f"p·log(p/q) ({unit})")
+    log = {"nats": "ln", "bits": "log₂"}.get(unit, "log")
+    ax.plot(
+        x, integrand, color=KL_COLOR, lw=1.8, ls=INTEGRAND_STYLE, label=f"p·{log}(p/q) ({unit})"
+    )
     ax.axhline(0.0, color="black", lw=0.8)
     ax.set_xlim(*xlim)
     ax.set_xlabel("x")

@@ -33,11 +33,14 @@ __all__ = ["FrameCanvas", "png_bytes"]
 class GlyphCachingRenderer(RendererAgg):
     """Agg that rasterises each glyph once and copies its bitmap at every later draw.
 
-    A glyph's bitmap depends on the font, size, transform and the glyph's position within its
-    pixel (FreeType works in 1/64 px); a whole-pixel shift moves the bitmap and changes nothing
-    else. So the bitmap is kept under those and placed at the whole-pixel part of the position,
-    which is what Agg itself draws.
+    A glyph's bitmap depends on the font (file and face), size, transform and the glyph's
+    position within its pixel (FreeType works in 1/64 px); a whole-pixel shift moves the bitmap
+    and changes nothing else. So the bitmap is kept under those and placed at the whole-pixel
+    part of the position, which is what Agg itself draws. A widget dragged for long keeps
+    meeting new positions, so past :attr:`max_glyphs` bitmaps the cache starts again.
     """
+
+    max_glyphs = 10_000  # about 3 MB of bitmaps and keys
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,8 +68,11 @@ class GlyphCachingRenderer(RendererAgg):
             # FreeType's y is upwards; positions in 1/64 px, split into whole pixels and the rest
             x64 = round(0x40 * (x + dx * cos - dy * sin))
             y64 = round(0x40 * (self.height - y + dx * sin + dy * cos))
-            key = (font.fname, size, index, transform.tobytes(), x64 % 64, y64 % 64, mode, flags)
+            face = (font.fname, font.face_index)  # a .ttc file holds several faces
+            key = (face, size, index, transform.tobytes(), x64 % 64, y64 % 64, mode, flags)
             if key not in self._glyphs:
+                if len(self._glyphs) >= self.max_glyphs:
+                    self._glyphs.clear()
                 font.set_size(size, self.dpi)
                 font._set_transform(transform, [x64 % 64, y64 % 64])
                 bitmap = font._render_glyph(index, flags, mode)
@@ -127,9 +133,10 @@ def png_bytes(rgb: np.ndarray, level: int = 1) -> bytes:
     >>> image.size, image.getpixel((2, 1))
     ((3, 2), (255, 128, 0))
     """
-    if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3:
+    if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3 or 0 in rgb.shape:
         raise ValueError(
-            f"rgb must be uint8 pixels of shape (height, width, 3); got {rgb.dtype} {rgb.shape}"
+            "rgb must be uint8 pixels of shape (height, width, 3), at least 1 by 1; got "
+            f"{rgb.dtype} {rgb.shape}"
         )
     height, width, _ = rgb.shape
     rows = np.zeros((height, 1 + 3 * width), np.uint8)  # each row: filter type 0, then pixels

@@ -69,6 +69,18 @@ def test_rotated_and_math_text_is_agg_to_the_byte() -> None:
     assert np.array_equal(first, agg_pixels(FigureCanvasAgg(fig)))
 
 
+def test_a_full_glyph_cache_starts_again_and_draws_the_same() -> None:
+    fig = Figure(figsize=(3, 1))
+    fig.text(0.05, 0.5, "D(P‖Q) = 0.3500 bits; H(P) = 2.5850 bits")
+    expected = agg_pixels(FigureCanvasAgg(fig))
+    fast = FrameCanvas(fig)
+    renderer = fast.get_renderer()
+    renderer.max_glyphs = 10
+    for _ in range(3):
+        assert np.array_equal(agg_pixels(fast), expected)
+        assert len(renderer._glyphs) <= 10
+
+
 @pytest.mark.parametrize("shape", [(1, 1, 3), (2, 5, 3), (37, 64, 3)])
 def test_png_bytes_decode_to_the_same_pixels(shape) -> None:
     pixels = np.random.default_rng(0).integers(0, 256, shape, dtype=np.uint8)
@@ -84,7 +96,13 @@ def test_png_bytes_takes_a_strided_view() -> None:
 
 
 @pytest.mark.parametrize(
-    "pixels", [np.zeros((2, 2, 4), np.uint8), np.zeros((2, 2, 3)), np.zeros((2, 6), np.uint8)]
+    "pixels",
+    [
+        np.zeros((2, 2, 4), np.uint8),
+        np.zeros((2, 2, 3)),
+        np.zeros((2, 6), np.uint8),
+        np.zeros((0, 3, 3), np.uint8),
+    ],
 )
 def test_png_bytes_refuses_what_is_not_8_bit_rgb(pixels) -> None:
     with pytest.raises(ValueError, match="rgb must be uint8 pixels"):

@@ -403,7 +403,7 @@ def test_gauss_figure_holds_every_slider_setting_inside_its_fixed_axes():
         "p·ln(p/q) (nats)",
     ]
     # the integrand's curve is not solid like P's, in the figure and in the legend alike
-    (curve,) = [line for line in ax.lines if str(line.get_label()).startswith("p·log(p/q)")]
+    (curve,) = [line for line in ax.lines if str(line.get_label()).startswith("p·ln(p/q)")]
     handle = ax.get_legend().legend_handles[2]
     assert curve.get_linestyle() == handle.get_linestyle() == "-."
 
