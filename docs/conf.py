@@ -29,8 +29,8 @@ COURSE_REPOSITORY = os.environ.get("COURSE_REPOSITORY", "https://github.com/kl-c
 COURSE_RELEASE_TAG = "v" + kltools.__version__
 
 project = "From surprise to KL divergence"
-author = "The course's authors"
-copyright = "2026 The From surprise to KL divergence authors; code MIT, lesson text and figures CC BY 4.0"
+author = "The From surprise to KL divergence authors"  # as in CITATION.cff
+copyright = "2026 the authors; code MIT, lesson text and figures CC BY 4.0"
 version = release = kltools.__version__
 
 extensions = ["myst_nb", "sphinx.ext.mathjax", "kl_site"]
@@ -78,9 +78,9 @@ html_theme_options = {
     "repository_branch": COURSE_RELEASE_TAG,
     "path_to_docs": "notebooks",
     "use_repository_button": True,
-    "use_download_button": True,
+    # a lesson's own header links Binder at the release tag and the notebook: no second set
+    "use_download_button": False,
     "use_fullscreen_button": False,
-    "launch_buttons": {"binderhub_url": "https://mybinder.org", "notebook_interface": "jupyterlab"},
     "home_page_in_toc": True,
     "show_toc_level": 2,
     # one search field, in the sidebar (not a second one in a header bar above the page)

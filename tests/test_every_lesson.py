@@ -195,6 +195,19 @@ def test_prose_never_finds_a_thing_by_its_colour_alone(lesson: Lesson) -> None:
 
 
 @every_lesson
+def test_a_double_bar_in_a_table_is_written_vert(lesson: Lesson) -> None:
+    # In a Markdown table, \| is an escaped column bar: the formula gets a single bar, D(P|Q)
+    rows = [
+        (number, line)
+        for number, cell in enumerate(cells(lesson))
+        if cell["cell_type"] == "markdown"
+        for line in "".join(cell["source"]).splitlines()
+        if line.lstrip().startswith("|") and "\\|" in line
+    ]
+    assert rows == [], f"write \\Vert for ‖ in a table row (cell, row): {rows}"
+
+
+@every_lesson
 def test_every_figure_has_alt_text(lesson: Lesson) -> None:
     missing = [number for number, _, alt in figures(lesson) if len(alt.split()) < 8]
     assert missing == [], f"figures without an alt text of a sentence or two (cells): {missing}"

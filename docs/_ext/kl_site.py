@@ -177,7 +177,12 @@ def _code_cells(doctree: nodes.document) -> list[nodes.Element]:
     ]
 
 
-def _widget_notes(app: Sphinx, doctree: nodes.document, lesson: Lesson) -> None:
+def _run_the_course(docname: str) -> str:
+    """The home page's "Run the course" section, from the page ``docname``."""
+    return "../" * docname.count("/") + "index.html#run-the-course"
+
+
+def _widget_notes(app: Sphinx, doctree: nodes.document, lesson: Lesson, docname: str) -> None:
     """Drop the widget view (its text/plain stays) and add the note after each widget cell."""
     cells = _code_cells(doctree)
     figures = {
@@ -210,19 +215,20 @@ def _widget_notes(app: Sphinx, doctree: nodes.document, lesson: Lesson) -> None:
         note += nodes.title("", "This widget runs in Jupyter")
         if adjacent:
             para = nodes.paragraph()
-            para += nodes.Text("Here it is a picture: ")
+            para += nodes.Text("On this page it is a still picture: ")
             para += _link(
                 "the figure above" if len(shown) == 1 else "the figures above",
                 f"#{shown[0]['ids'][0]}",
                 ["reference", "internal"],
             )
-            para += nodes.Text(" shows the same idea at a few of its settings.")
+            verb = "shows" if len(shown) == 1 else "show"
+            para += nodes.Text(f" {verb} the same idea at a few of its settings.")
             note += para
         else:
             note += nodes.paragraph(
                 "",
-                "Here it is a picture: this figure, also shown earlier on the page, draws the "
-                "same idea at a few of its settings.",
+                "On this page it is a still picture: this figure, also shown earlier on the "
+                "page, draws the same idea at a few of its settings.",
             )
             for image in shown:
                 copy = image.deepcopy()
@@ -235,10 +241,11 @@ def _widget_notes(app: Sphinx, doctree: nodes.document, lesson: Lesson) -> None:
             lesson_binder_url(app.config, lesson),
             ["reference", "external", "kl-binder"],
         )
-        live += nodes.Text(
-            f" (release {app.config.kl_release_tag}) and run its cells, or download the "
-            "notebook and open it in JupyterLab."
+        live += nodes.Text(f" (release {app.config.kl_release_tag}) and run its cells, or ")
+        live += _link(
+            "run the course on your machine", _run_the_course(docname), ["reference", "internal"]
         )
+        live += nodes.Text(".")
         note += live
         cell.parent.insert(cell.parent.index(cell) + 1, note)
 
@@ -251,14 +258,14 @@ def _lesson_header(app: Sphinx, doctree: nodes.document, lesson: Lesson, docname
     depth = docname.count("/")
     download = "../" * depth + f"_sources/{docname}.ipynb"
     para = nodes.paragraph(classes=["kl-lesson-links"])
-    para += nodes.inline("", f"{lesson.minutes} minutes in class", classes=["kl-minutes"])
-    para += nodes.Text(" · ")
+    para += nodes.inline("", f"About {lesson.minutes} minutes", classes=["kl-minutes"])
+    para += nodes.Text("\u00a0· ")  # the dot stays with what it follows when the line wraps
     para += _link(
         f"Launch on Binder ({app.config.kl_release_tag})",
         lesson_binder_url(app.config, lesson),
         ["reference", "external", "kl-binder"],
     )
-    para += nodes.Text(" · ")
+    para += nodes.Text("\u00a0· ")
     para += nodes.raw(
         "",
         f'<a class="reference download kl-download" href="{html.escape(download)}" '
@@ -268,9 +275,11 @@ def _lesson_header(app: Sphinx, doctree: nodes.document, lesson: Lesson, docname
     hint = nodes.paragraph(
         "",
         "This page shows the lesson with its stored outputs. Its code and widgets run in "
-        "Jupyter: on Binder, or on your machine with the notebook.",
+        "Jupyter: on Binder, or ",
         classes=["kl-lesson-hint"],
     )
+    hint += _link("on your machine", _run_the_course(docname), ["reference", "internal"])
+    hint += nodes.Text(", where the notebook needs the course installed.")
     box = nodes.container("", para, hint, classes=["kl-lesson-header"])
     section.insert(1, box)
 
@@ -283,7 +292,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if lesson is None:
         raise ExtensionError(f"{docname}.ipynb is not a lesson of kltools.lessons.LESSONS")
     _figures_to_files(app, doctree, docname)
-    _widget_notes(app, doctree, lesson)
+    _widget_notes(app, doctree, lesson, docname)
     _lesson_header(app, doctree, lesson, docname)
 
 

@@ -105,7 +105,7 @@ LESSONS: tuple[Lesson, ...] = (
         "kl_divergence",
         "KL divergence",
         25,
-        "$D_{KL}(P\\,\\|\\,Q) = H_P(Q) - H(P)$, step by step; why it is not a distance",
+        "$D_{KL}(P\\,\\Vert\\,Q) = H_P(Q) - H(P)$, step by step; why it is not a distance",
     ),
     Lesson(
         "07",
