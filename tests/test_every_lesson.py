@@ -323,6 +323,8 @@ def test_every_control_redraws_at_its_extremes_without_a_warning(
                 if type(control).__name__ != "Text":  # text is read only for a custom source
                     assert widget.png != before, (control.description, value)
                 assert widget.readout.value
+                # a <style> in the readout would make the browser restyle the page each change
+                assert "<style" not in widget.readout.value.lower(), (control.description, value)
 
 
 # --- the checker diagnoses the typical mistake on every exercise ------------------------------

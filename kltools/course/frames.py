@@ -4,12 +4,13 @@ A widget redraws its figure many times a second while a slider is dragged (see
 :class:`kltools.course.widget.Scene`). Two steps of each frame cost more than the drawing itself
 and are made cheaper here, each giving exactly the pixels and image the slow way gives:
 
-* **Text.** Matplotlib's Agg renderer rasterises every glyph of every text afresh at each draw.
-  :class:`FrameCanvas` keeps each glyph's bitmap, per font, size, angle and position within the
-  pixel, and copies it from there the next time; the picture is byte for byte Agg's own.
-* **PNG.** :func:`png_bytes` writes the pixels as a PNG with unfiltered rows and fast zlib
-  compression. A figure is mostly flat colour, so this is about as small as Pillow's PNG and
-  takes a third of the time.
+* **Text.** Matplotlib's Agg renderer lays out every text and rasterises every glyph afresh at
+  each draw. :class:`FrameCanvas` keeps each text's layout, per string and font, and each
+  glyph's bitmap, per font, size, angle and position within the pixel, and takes them from
+  there the next time; the picture is byte for byte Agg's own.
+* **PNG.** :func:`png_bytes` writes the canvas's pixels as a PNG with unfiltered rows and fast
+  zlib compression. A figure is mostly flat colour, so this is about as small as Pillow's PNG
+  and takes a third of the time.
 
 Importing this module imports matplotlib.
 """
@@ -25,19 +26,32 @@ from typing import Any
 import numpy as np
 from matplotlib.backend_bases import GraphicsContextBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
+from matplotlib.font_manager import FontProperties, fontManager, get_font
 from matplotlib.ft2font import RenderMode
+from matplotlib.text import Text
 
 __all__ = ["FrameCanvas", "png_bytes"]
 
+# a font's ascent, descent and line gap, in pixels
+FontHeights = tuple[float | None, float | None, float | None]
+
+# where Text finds a font's line gap, ascent and descent: the first of these tables it has
+_HEIGHT_TABLES = (
+    ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+    ("hhea", "lineGap", "ascent", "descent"),
+)
+
 
 class GlyphCachingRenderer(RendererAgg):
-    """Agg that rasterises each glyph once and copies its bitmap at every later draw.
+    """Agg that lays out each text and rasterises each glyph once, and reuses both after.
 
     A glyph's bitmap depends on the font (file and face), size, transform and the glyph's
     position within its pixel (FreeType works in 1/64 px); a whole-pixel shift moves the bitmap
     and changes nothing else. So the bitmap is kept under those and placed at the whole-pixel
-    part of the position, which is what Agg itself draws. A widget dragged for long keeps
-    meeting new positions, so past :attr:`max_glyphs` bitmaps the cache starts again.
+    part of the position, which is what Agg itself draws. A text's layout (which glyphs, where
+    along the line) depends only on the string, its font properties and the resolution, so it
+    is kept under those. A widget dragged for long keeps meeting new positions and numbers, so
+    past :attr:`max_glyphs` bitmaps, or as many layouts, a cache starts again.
     """
 
     max_glyphs = 10_000  # about 3 MB of bitmaps and keys
@@ -45,6 +59,66 @@ class GlyphCachingRenderer(RendererAgg):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._glyphs: dict[tuple[object, ...], tuple[np.ndarray, int, int]] = {}
+        self._layouts: dict[tuple[object, ...], list[tuple[Any, int, float, float]]] = {}
+        self._heights: dict[tuple[object, ...], FontHeights] = {}
+
+    def _get_font_height_metrics(self, prop: FontProperties) -> FontHeights:
+        """A font's ascent, descent and line gap in pixels, as ``Text`` reckons them, kept.
+
+        ``Text`` asks a renderer that has this method instead of reading the font's tables at
+        every draw; the numbers are the ones it would read, worked out in the same order
+        (``None`` where the font has neither table, so that ``Text`` measures instead).
+        """
+        key = (hash(prop), self.dpi)
+        if key not in self._heights:
+            # Any: the stubs type a table per literal name, and these names come from a tuple
+            font: Any = get_font(fontManager._find_fonts_by_props(prop))
+            heights: FontHeights = (None, None, None)
+            for table_name, gap, ascent, descent in _HEIGHT_TABLES:
+                table = font.get_sfnt_table(table_name)
+                if table is not None:
+                    units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+                    scale = 1 / units_per_em * prop.get_size_in_points() * self.dpi / 72
+                    heights = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                    break
+            self._heights[key] = heights
+        return self._heights[key]
+
+    def draw_text(
+        self,
+        gc: GraphicsContextBase,
+        x: float,
+        y: float,
+        s: str,
+        prop: FontProperties,
+        angle: float,
+        ismath: bool | str = False,
+        mtext: Text | None = None,
+    ) -> None:
+        if ismath:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+        flags = get_hinting_flag()
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        # matplotlib's own caches tell font properties apart by their hash, as this one does
+        key = (s, hash(prop), self.dpi, flags, features, language)
+        if key not in self._layouts:
+            if len(self._layouts) >= self.max_glyphs:
+                self._layouts.clear()
+            items = self._prepare_font(prop)._layout(
+                s, flags=flags, features=features, language=language
+            )
+            self._layouts[key] = [(i.ft_object, i.glyph_index, i.x, i.y) for i in items]
+        size = prop.get_size_in_points()
+        self._draw_text_glyphs_and_boxes(
+            gc,
+            x,
+            y,
+            angle,
+            ((font, size, index, 0, 1, dx, dy) for font, index, dx, dy in self._layouts[key]),
+            [],
+        )
+        return None
 
     def _draw_text_glyphs_and_boxes(
         self,
@@ -114,13 +188,16 @@ class FrameCanvas(FigureCanvasAgg):
         return self.renderer
 
 
-def png_bytes(rgb: np.ndarray, level: int = 1) -> bytes:
-    """Encode 8-bit RGB pixels as PNG: rows unfiltered, zlib at ``level`` (1 is fastest).
+def png_bytes(pixels: np.ndarray, level: int = 1) -> bytes:
+    """Encode 8-bit RGB or RGBA pixels as PNG: rows unfiltered, zlib at ``level`` (1 is fastest).
+
+    An Agg canvas's own RGBA buffer is encoded as it is: copying its RGB out would cost more
+    than compressing the opaque alpha channel does.
 
     Parameters
     ----------
-    rgb : ndarray of uint8, shape (height, width, 3)
-        The pixels, top row first.
+    pixels : ndarray of uint8, shape (height, width, 3) or (height, width, 4)
+        The pixels, top row first, as RGB or RGBA.
     level : int
         zlib's compression level, 0 to 9.
 
@@ -130,18 +207,23 @@ def png_bytes(rgb: np.ndarray, level: int = 1) -> bytes:
     >>> from PIL import Image
     >>> pixels = np.zeros((2, 3, 3), np.uint8); pixels[1, 2] = (255, 128, 0)
     >>> image = Image.open(io.BytesIO(png_bytes(pixels)))
-    >>> image.size, image.getpixel((2, 1))
-    ((3, 2), (255, 128, 0))
+    >>> image.mode, image.size, image.getpixel((2, 1))
+    ('RGB', (3, 2), (255, 128, 0))
+    >>> Image.open(io.BytesIO(png_bytes(np.full((1, 1, 4), 9, np.uint8)))).getpixel((0, 0))
+    (9, 9, 9, 9)
     """
-    if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3 or 0 in rgb.shape:
+    if pixels.dtype != np.uint8 or pixels.ndim != 3 or pixels.shape[2] not in (3, 4):
         raise ValueError(
-            "rgb must be uint8 pixels of shape (height, width, 3), at least 1 by 1; got "
-            f"{rgb.dtype} {rgb.shape}"
+            "pixels must be uint8 of shape (height, width, 3) or (height, width, 4); got "
+            f"{pixels.dtype} {pixels.shape}"
         )
-    height, width, _ = rgb.shape
-    rows = np.zeros((height, 1 + 3 * width), np.uint8)  # each row: filter type 0, then pixels
-    rows[:, 1:] = rgb.reshape(height, 3 * width)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
+    if 0 in pixels.shape:
+        raise ValueError(f"pixels must be at least 1 by 1; got shape {pixels.shape}")
+    height, width, channels = pixels.shape
+    rows = np.zeros((height, 1 + channels * width), np.uint8)  # each row: filter 0, then pixels
+    rows[:, 1:] = pixels.reshape(height, channels * width)
+    color_type = {3: 2, 4: 6}[channels]  # 8-bit RGB or RGBA, no interlace
+    header = struct.pack(">IIBBBBB", width, height, 8, color_type, 0, 0, 0)
     return b"".join(
         [
             b"\x89PNG\r\n\x1a\n",

@@ -64,6 +64,10 @@ class Scene:
         Control values to lay the figure out for, usually the widget's defaults.
     redraw_all : bool
         Draw the whole figure at each change (the layout still stays as computed once).
+    css : str
+        CSS rules the readout needs (a table's alignment, say), given to the page once, with
+        the widget. A ``<style>`` inside the readout would be replaced at every change, and the
+        browser would then recompute the style of the whole page each time.
     fig : Figure
         The figure.
     """
@@ -71,6 +75,7 @@ class Scene:
     figsize: tuple[float, float] = (6.4, 3.4)
     layout_values: tuple[Any, ...] = ()
     redraw_all: bool = False
+    css: str = ""
 
     def __init__(self) -> None:
         with matplotlib.rc_context(COURSE_STYLE):
@@ -120,25 +125,29 @@ class Scene:
         with matplotlib.rc_context(COURSE_STYLE):
             self._remove_live()
             html, alt = self._add_live(*values)
-            if self.redraw_all:
+            if not self.redraw_all:
+                self._draw_moving_part()
+            else:
                 self.canvas.draw()
-                return html, png_bytes(np.asarray(self.canvas.buffer_rgba())[..., :3]), alt
-            moved = self._axes_state()
-            if moved != self._frame:
-                raise RuntimeError(
-                    f"{type(self).__name__}.draw_live changed axes limits or labels "
-                    f"({self._frame} -> {moved}); set them in draw"
-                )
-            self.canvas.restore_region(self._background)
-            renderer = self.canvas.get_renderer()
-            titles: list[Artist] = [ax.title for ax in self.fig.axes]
-            for artist in sorted(self._live + titles, key=lambda a: a.get_zorder()):
-                artist.draw(renderer)
-            rgb = np.array(np.asarray(self.canvas.buffer_rgba())[..., :3])
-            for (rows, columns), color, alpha in self._legend_layer:
-                under = rgb[rows, columns].astype(np.float32)
-                rgb[rows, columns] = (under + (color - under) * alpha + 0.5).astype(np.uint8)
-            return html, png_bytes(rgb), alt
+            return html, png_bytes(np.asarray(self.canvas.buffer_rgba())), alt
+
+    def _draw_moving_part(self) -> None:
+        """Onto the still background: the artists of :meth:`draw_live`, titles, then legends."""
+        moved = self._axes_state()
+        if moved != self._frame:
+            raise RuntimeError(
+                f"{type(self).__name__}.draw_live changed axes limits or labels "
+                f"({self._frame} -> {moved}); set them in draw"
+            )
+        self.canvas.restore_region(self._background)
+        renderer = self.canvas.get_renderer()
+        titles: list[Artist] = [ax.title for ax in self.fig.axes]
+        for artist in sorted(self._live + titles, key=lambda a: a.get_zorder()):
+            artist.draw(renderer)
+        rgb = np.asarray(self.canvas.buffer_rgba())[..., :3]  # the canvas's own pixels
+        for (rows, columns), color, alpha in self._legend_layer:
+            under = rgb[rows, columns].astype(np.float32)
+            rgb[rows, columns] = (under + (color - under) * alpha + 0.5).astype(np.uint8)
 
     def _add_live(self, *values: Any) -> tuple[str, str]:
         owners = [self.fig, *self.fig.axes]
@@ -268,7 +277,7 @@ class LessonWidget(widgets.VBox):
         self.figure.add_class("kl-figure")
         self.png, self.alt = b"", ""
         self.redraws = 0
-        heading = widgets.HTML(f"<style>{WIDGET_CSS}</style>{title}")
+        heading = widgets.HTML(f"<style>{WIDGET_CSS}{scene.css}</style>{title}")
         heading.add_class("kl-title")
         for control in self.controls:
             control.add_class("kl-control")

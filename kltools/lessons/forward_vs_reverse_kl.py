@@ -368,10 +368,10 @@ def forward_reverse_fits(r: ForwardReverseReadout) -> list[tuple[float, float, s
 
 # the readout's table: a little space between columns (the cells are padded too), none between
 # rows, and the numbers right-aligned so that their decimal points line up
-TABLE_STYLE = (
-    "<style>.kl-fvr{border-collapse:separate;border-spacing:0.4em 0}"
+TABLE_CSS = (
+    ".kl-fvr{border-collapse:separate;border-spacing:0.4em 0}"
     ".kl-fvr th{text-align:right}.kl-fvr td{text-align:right;white-space:nowrap}"
-    ".kl-fvr th:first-child,.kl-fvr td:first-child{text-align:left}</style>"
+    ".kl-fvr th:first-child,.kl-fvr td:first-child{text-align:left}"
 )
 
 
@@ -421,6 +421,7 @@ class ForwardReverseScene(Scene):
     # of the axes, so the curves (at most 0.80 high) fill them
     figsize = (8.4, 2.6)
     layout_values = (4.0,)
+    css = TABLE_CSS
 
     def draw(self, fig: Figure) -> None:
         self.ax = fig.add_subplot()
@@ -464,7 +465,7 @@ class ForwardReverseScene(Scene):
                 f"{fixed(gap, 4)} nats."
             )
         html = (
-            f"{TABLE_STYLE}<p>p = ½·N(−{r.separation / 2:.2f}, 0.5²) + "
+            f"<p>p = ½·N(−{r.separation / 2:.2f}, 0.5²) + "
             f"½·N({r.separation / 2:.2f}, 0.5²). Divergences in nats; bold: each fit's own "
             "objective.</p>"
             f"<table class='kl-fvr'>{head}{''.join(rows)}</table><p>{note}</p>"

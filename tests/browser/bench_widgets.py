@@ -15,6 +15,8 @@ The page is watched without polling it at every frame (a paint is recorded by th
 and read after the press has settled), so that the benchmark's own work does not compete with
 the kernel and the page for the machine's two cores.
 
+``BENCH_LESSONS="04 08" make bench-widgets`` times only those lessons' widgets.
+
 It prints one row per slider (median, p95 and worst step, pictures per second while dragging)
 and the targets: median ≤ 80 ms, worst ≤ 150 ms, at least 10 pictures per second. Timing
 depends on the machine and its load, so this is a benchmark to read, not a test that fails.
@@ -22,6 +24,7 @@ depends on the machine and its load, so this is a benchmark to read, not a test 
 
 from __future__ import annotations
 
+import os
 import statistics
 
 import pytest
@@ -109,8 +112,9 @@ def drag_rate(page, widget, slider) -> tuple[float, float]:
 
 def bench_every_slider(lab, browser):
     rows = []
+    chosen = os.environ.get("BENCH_LESSONS", "").replace(",", " ").split()
     for lesson in LESSONS:
-        if not twin_factories(lesson):
+        if not twin_factories(lesson) or (chosen and lesson.number not in chosen):
             continue
         page = browser.new_page()
         page.set_viewport_size(VIEWPORT)

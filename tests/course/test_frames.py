@@ -69,9 +69,29 @@ def test_rotated_and_math_text_is_agg_to_the_byte() -> None:
     assert np.array_equal(first, agg_pixels(FigureCanvasAgg(fig)))
 
 
+@pytest.mark.parametrize("dpi", [72, 100, 137])
+def test_kept_layouts_and_font_heights_place_text_as_agg_does(dpi) -> None:
+    # several lines (the line gap counts), sizes, weights and families; a text whose font
+    # properties change after a draw is laid out anew
+    fig = Figure(figsize=(4, 3), dpi=dpi)
+    texts = [
+        fig.text(0.05, 0.8, "H(P) = 2.5850 bits\nD(P‖Q) = 0.35", fontsize=9),
+        fig.text(0.05, 0.4, "one\ntwo\nthree", fontsize=14, fontweight="bold"),
+        fig.text(0.55, 0.5, "Q(x) = 0.1667", family="monospace", ha="center", va="top"),
+    ]
+    fast = FrameCanvas(fig)
+    for size in (11, 11, 16):
+        texts[2].set_fontsize(size)
+        expected = agg_pixels(FigureCanvasAgg(fig))
+        assert np.array_equal(agg_pixels(fast), expected), size
+        agg = FigureCanvasAgg(fig).get_renderer()
+        extents = [t.get_window_extent(fast.get_renderer()).bounds for t in texts]
+        assert extents == [t.get_window_extent(agg).bounds for t in texts]
+
+
 def test_a_full_glyph_cache_starts_again_and_draws_the_same() -> None:
     fig = Figure(figsize=(3, 1))
-    fig.text(0.05, 0.5, "D(P‖Q) = 0.3500 bits; H(P) = 2.5850 bits")
+    text = fig.text(0.05, 0.5, "D(P‖Q) = 0.3500 bits; H(P) = 2.5850 bits")
     expected = agg_pixels(FigureCanvasAgg(fig))
     fast = FrameCanvas(fig)
     renderer = fast.get_renderer()
@@ -79,13 +99,17 @@ def test_a_full_glyph_cache_starts_again_and_draws_the_same() -> None:
     for _ in range(3):
         assert np.array_equal(agg_pixels(fast), expected)
         assert len(renderer._glyphs) <= 10
+    for k in range(12):  # a new string each time: the layouts kept start again too
+        text.set_text(f"D = 0.{k:04d}")
+        assert np.array_equal(agg_pixels(fast), agg_pixels(FigureCanvasAgg(fig)))
+        assert len(renderer._layouts) <= 10
 
 
-@pytest.mark.parametrize("shape", [(1, 1, 3), (2, 5, 3), (37, 64, 3)])
+@pytest.mark.parametrize("shape", [(1, 1, 3), (2, 5, 3), (37, 64, 3), (1, 1, 4), (37, 64, 4)])
 def test_png_bytes_decode_to_the_same_pixels(shape) -> None:
     pixels = np.random.default_rng(0).integers(0, 256, shape, dtype=np.uint8)
     image = Image.open(io.BytesIO(png_bytes(pixels)))
-    assert image.mode == "RGB"
+    assert image.mode == {3: "RGB", 4: "RGBA"}[shape[2]]
     assert np.array_equal(np.asarray(image), pixels)
 
 
@@ -95,15 +119,23 @@ def test_png_bytes_takes_a_strided_view() -> None:
     assert np.array_equal(decoded, rgba[..., :3])
 
 
+def test_a_widget_frame_is_its_canvas_as_png() -> None:
+    # the PNG a widget sends is the canvas's pixels, its legends laid over, opaque
+    widget = WIDGETS[0].values[0]()
+    pixels = np.asarray(Image.open(io.BytesIO(widget.png)))
+    assert np.array_equal(pixels, np.asarray(widget.scene.canvas.buffer_rgba()))
+    assert (pixels[..., 3] == 255).all()
+
+
 @pytest.mark.parametrize(
-    "pixels",
+    ("pixels", "problem"),
     [
-        np.zeros((2, 2, 4), np.uint8),
-        np.zeros((2, 2, 3)),
-        np.zeros((2, 6), np.uint8),
-        np.zeros((0, 3, 3), np.uint8),
+        (np.zeros((2, 2, 2), np.uint8), "of shape"),
+        (np.zeros((2, 2, 3)), "must be uint8"),
+        (np.zeros((2, 6), np.uint8), "of shape"),
+        (np.zeros((0, 3, 3), np.uint8), "at least 1 by 1"),
     ],
 )
-def test_png_bytes_refuses_what_is_not_8_bit_rgb(pixels) -> None:
-    with pytest.raises(ValueError, match="rgb must be uint8 pixels"):
+def test_png_bytes_refuses_what_is_not_8_bit_rgb_or_rgba(pixels, problem) -> None:
+    with pytest.raises(ValueError, match=problem):
         png_bytes(pixels)

@@ -314,10 +314,12 @@ def test_render_draws_one_panel_with_a_legend_entry_per_curve(d):
 
 
 def test_readout_is_a_compact_table_and_the_figure_fits_a_projector():
-    html_text, fig, _ = ForwardReverseScene().render(8.0)  # the longest numbers: 63.3069
+    scene = ForwardReverseScene()
+    html_text, fig, _ = scene.render(8.0)  # the longest numbers: 63.3069
     assert "bits" not in html_text  # nats only: the lesson gives bits where it needs them
     assert html_text.count("<p>") == 2 and html_text.count("<tr>") == 4
-    assert "white-space:nowrap" in html_text  # one line per row
+    assert "kl-fvr" in html_text and "white-space:nowrap" in scene.css  # one line per row
+    assert scene.css in forward_reverse_widget().children[0].value  # given once, in the title
     assert len(ROW.findall(html_text)[1][1]) < 120
     width, height = fig.get_size_inches() * fig.dpi
     assert width <= 848 and height <= 260
