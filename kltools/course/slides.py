@@ -6,11 +6,15 @@ the lesson's shape, so they stay right when a lesson changes (``make notebooks``
 and a test checks that the stored ones are up to date):
 
 * the title and every ``##`` section start a **slide** (one idea per slide);
-* within a section, a new **subslide** starts where the next paragraph and its code would not fit
-  a 1280×720 screen under what is already shown, and at a widget (with the text that introduces
+* within a section, a new slide starts where the next paragraph and its code would not fit a
+  1280×720 screen under what is already shown, and at a widget (with the text that introduces
   it, if any), so a widget is on screen whole;
-* every exercise is a subslide of its own; worked solutions and the note about them are
+* every exercise is a slide of its own; worked solutions and the note about them are
   **skipped**, as in the student edition.
+
+The deck is flat: no slide is a subslide. In a deck with subslides, → jumps to the next section
+and passes over the subslides between, widgets and exercises among them; in a flat deck → and
+Space both reach every slide.
 
 Run ``python -m kltools.course.slides NOTEBOOK ...`` to write the metadata into notebooks.
 """
@@ -72,7 +76,7 @@ def _skipped(cell: dict[str, Any]) -> bool:
 
 
 def slide_types(cells: list[dict[str, Any]]) -> list[str]:
-    """The ``slide_type`` of each cell: ``"slide"``, ``"subslide"``, ``"-"`` or ``"skip"``.
+    """The ``slide_type`` of each cell: ``"slide"``, ``"-"`` (continue the slide) or ``"skip"``.
 
     Examples
     --------
@@ -81,7 +85,7 @@ def slide_types(cells: list[dict[str, Any]]) -> list[str]:
     >>> slide_types([md("# Title"), code("x = 1"), md("## A section"), md("text"),
     ...              code("# Exercise 01.1: ...\\nanswer = ..."),
     ...              md("<details><summary>Solution</summary> ...")])
-    ['slide', '-', 'slide', '-', 'subslide', 'skip']
+    ['slide', '-', 'slide', '-', 'slide', 'skip']
     """
     types: list[str] = []
     filled = 0
@@ -103,16 +107,16 @@ def slide_types(cells: list[dict[str, Any]]) -> list[str]:
         if _skipped(cell):
             types.append("skip")
             continue
-        if index == 0 or source.startswith("## "):
-            kind = "slide"
-        elif source.startswith("# Exercise") or introduces_widget:
-            kind = "subslide"
-        elif WIDGET.search(source) and cells[index - 1]["cell_type"] == "code":
-            kind = "subslide"  # a widget with no text of its own before it
-        elif cell["cell_type"] == "markdown" and filled + block > SLIDE_HEIGHT and filled > 0:
-            kind = "subslide"
-        else:
-            kind = "-"
+        starts_slide = (
+            index == 0
+            or source.startswith(("## ", "# Exercise"))
+            or introduces_widget
+            # a widget with no text of its own before it
+            or (bool(WIDGET.search(source)) and cells[index - 1]["cell_type"] == "code")
+            # the next paragraph and its code would not fit under what is shown
+            or (cell["cell_type"] == "markdown" and filled + block > SLIDE_HEIGHT and filled > 0)
+        )
+        kind = "slide" if starts_slide else "-"
         filled = height if kind != "-" else filled + height
         types.append(kind)
     return types

@@ -29,26 +29,31 @@ def test_stored_slide_types_are_up_to_date(notebook):
     )
 
 
-def test_sections_are_slides_exercises_subslides_solutions_skipped(notebook):
+def test_sections_and_exercises_are_slides_solutions_skipped(notebook):
     for cell, kind in zip(notebook.cells, stored_types(notebook), strict=True):
         source = cell.source.lstrip()
         if source.startswith("## ") or cell is notebook.cells[0]:
             assert kind == "slide", source[:60]
         if source.startswith("# Exercise"):
-            assert kind == "subslide", source[:60]
+            assert kind == "slide", source[:60]
         if "<summary>Solution</summary>" in source or "worked solution" in source:
             assert kind == "skip", source[:60]
         if kind == "skip":
             assert cell.cell_type == "markdown", "only solutions are skipped, never code"
 
 
-def test_every_widget_opens_a_subslide_with_its_introduction(notebook):
+def test_every_widget_opens_a_slide_with_its_introduction(notebook):
     cells, types = notebook.cells, stored_types(notebook)
     for index, cell in enumerate(cells):
         if cell.cell_type == "code" and "_widget(" in cell.source:
             introduced = types[index] == "-" and cells[index - 1].cell_type == "markdown"
             opens = types[index - 1] if introduced else types[index]
-            assert opens in {"slide", "subslide"}
+            assert opens == "slide"
+
+
+def test_the_deck_is_flat_so_the_right_arrow_reaches_every_slide(notebook):
+    # a subslide is passed over by →, which goes from section to section
+    assert set(stored_types(notebook)) <= {"slide", "-", "skip"}
 
 
 def test_slides_skip_what_the_student_edition_drops():
