@@ -5,7 +5,7 @@ A widget redraws its figure many times a second while a slider is dragged (see
 and are made cheaper here, each giving exactly the pixels and image the slow way gives:
 
 * **Text.** Matplotlib's Agg renderer lays out every text and rasterises every glyph afresh at
-  each draw. :class:`FrameCanvas` keeps each text's layout, per string and font, and each
+  each draw. :class:`FrameCanvas` keeps each text's layout, per string, font and size, and each
   glyph's bitmap, per font, size, angle and position within the pixel, and takes them from
   there the next time; the picture is byte for byte Agg's own.
 * **PNG.** :func:`png_bytes` writes the canvas's pixels as a PNG with unfiltered rows and fast
@@ -32,15 +32,6 @@ from matplotlib.text import Text
 
 __all__ = ["FrameCanvas", "png_bytes"]
 
-# a font's ascent, descent and line gap, in pixels
-FontHeights = tuple[float | None, float | None, float | None]
-
-# where Text finds a font's line gap, ascent and descent: the first of these tables it has
-_HEIGHT_TABLES = (
-    ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
-    ("hhea", "lineGap", "ascent", "descent"),
-)
-
 
 class GlyphCachingRenderer(RendererAgg):
     """Agg that lays out each text and rasterises each glyph once, and reuses both after.
@@ -49,9 +40,10 @@ class GlyphCachingRenderer(RendererAgg):
     position within its pixel (FreeType works in 1/64 px); a whole-pixel shift moves the bitmap
     and changes nothing else. So the bitmap is kept under those and placed at the whole-pixel
     part of the position, which is what Agg itself draws. A text's layout (which glyphs, where
-    along the line) depends only on the string, its font properties and the resolution, so it
-    is kept under those. A widget dragged for long keeps meeting new positions and numbers, so
-    past :attr:`max_glyphs` bitmaps, or as many layouts, a cache starts again.
+    along the line) depends only on the string, the font matplotlib finds for it, its size and
+    the resolution, so it is kept under those. A widget dragged for long keeps meeting new
+    positions and numbers, so past :attr:`max_glyphs` bitmaps, or as many layouts, a cache
+    starts again.
     """
 
     max_glyphs = 10_000  # about 3 MB of bitmaps and keys
@@ -60,29 +52,6 @@ class GlyphCachingRenderer(RendererAgg):
         super().__init__(*args, **kwargs)
         self._glyphs: dict[tuple[object, ...], tuple[np.ndarray, int, int]] = {}
         self._layouts: dict[tuple[object, ...], list[tuple[Any, int, float, float]]] = {}
-        self._heights: dict[tuple[object, ...], FontHeights] = {}
-
-    def _get_font_height_metrics(self, prop: FontProperties) -> FontHeights:
-        """A font's ascent, descent and line gap in pixels, as ``Text`` reckons them, kept.
-
-        ``Text`` asks a renderer that has this method instead of reading the font's tables at
-        every draw; the numbers are the ones it would read, worked out in the same order
-        (``None`` where the font has neither table, so that ``Text`` measures instead).
-        """
-        key = (hash(prop), self.dpi)
-        if key not in self._heights:
-            # Any: the stubs type a table per literal name, and these names come from a tuple
-            font: Any = get_font(fontManager._find_fonts_by_props(prop))
-            heights: FontHeights = (None, None, None)
-            for table_name, gap, ascent, descent in _HEIGHT_TABLES:
-                table = font.get_sfnt_table(table_name)
-                if table is not None:
-                    units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
-                    scale = 1 / units_per_em * prop.get_size_in_points() * self.dpi / 72
-                    heights = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
-                    break
-            self._heights[key] = heights
-        return self._heights[key]
 
     def draw_text(
         self,
@@ -100,8 +69,11 @@ class GlyphCachingRenderer(RendererAgg):
         flags = get_hinting_flag()
         features = mtext.get_fontfeatures() if mtext is not None else None
         language = mtext.get_language() if mtext is not None else None
-        # matplotlib's own caches tell font properties apart by their hash, as this one does
-        key = (s, hash(prop), self.dpi, flags, features, language)
+        # the font itself, as matplotlib finds it for these properties now (rcParams and all),
+        # not the properties: the same properties can find another font under other rcParams
+        font = get_font(fontManager._find_fonts_by_props(prop))
+        size = prop.get_size_in_points()
+        key = (s, font, size, self.dpi, flags, features, language)
         if key not in self._layouts:
             if len(self._layouts) >= self.max_glyphs:
                 self._layouts.clear()
@@ -109,7 +81,6 @@ class GlyphCachingRenderer(RendererAgg):
                 s, flags=flags, features=features, language=language
             )
             self._layouts[key] = [(i.ft_object, i.glyph_index, i.x, i.y) for i in items]
-        size = prop.get_size_in_points()
         self._draw_text_glyphs_and_boxes(
             gc,
             x,

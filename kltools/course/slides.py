@@ -10,7 +10,11 @@ and a test checks that the stored ones are up to date):
   1280×720 screen under what is already shown, and at a widget (with the text that introduces
   it, if any), so a widget is on screen whole;
 * every exercise is a slide of its own; worked solutions and the note about them are
-  **skipped**, as in the student edition.
+  **skipped**, as in the student edition;
+* a code cell longer than :data:`CODE_LINES_ON_SLIDE` lines (mostly the drawing of a figure)
+  shows only its output on its slide, so that the figure fits the screen; its code stays in the
+  notebook, where the deck's Escape returns to. This is a per-cell style of jupyterlab-slideshow
+  (:data:`OUTPUT_ONLY`), applied while presenting and nowhere else.
 
 The deck is flat: no slide is a subslide. In a deck with subslides, → jumps to the next section
 and passes over the subslides between, widgets and exercises among them; in a flat deck → and
@@ -29,7 +33,7 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["SKIPPED", "slide_types"]
+__all__ = ["CODE_LINES_ON_SLIDE", "OUTPUT_ONLY", "SKIPPED", "output_only", "slide_types"]
 
 # Cells the slides skip: worked solutions and the line that points to them (the student edition
 # drops the same cells; a test keeps the two in step).
@@ -41,6 +45,36 @@ SLIDE_HEIGHT = 640  # px of a 720 px screen that a slide may fill
 LINE_CHARS, TEXT_LINE, CODE_LINE, MARGIN = 140, 24, 18, 24  # px per line of prose, of code
 WIDGET_HEIGHT = 560  # px: a lesson widget, as the browser tests require it to fit
 WIDGET = re.compile(r"\b\w+_widget\(")
+
+CODE_LINES_ON_SLIDE = 12  # a longer code cell shows only its output on a slide
+# jupyterlab-slideshow's per-cell styles (kept by jupyterlab-fonts): the cell's code hidden,
+# only in the deck (the selector's body attribute is set while presenting)
+DECK_STYLES = "@deathbeds/jupyterlab-fonts"
+OUTPUT_ONLY = {
+    "styles": {
+        "": {"body[data-jp-deck-mode='presenting'] & .jp-Cell-inputWrapper": {"display": "none"}}
+    }
+}
+
+
+def output_only(cell: dict[str, Any]) -> bool:
+    """Whether a cell shows only its output on a slide: code of more than 12 lines that is not
+    an exercise (its code is the question) or a widget.
+
+    Examples
+    --------
+    >>> output_only({"cell_type": "code", "source": ["x = 1\\n"] * 13})
+    True
+    >>> output_only({"cell_type": "markdown", "source": ["text\\n"] * 13})
+    False
+    """
+    source = "".join(cell["source"])
+    return (
+        cell["cell_type"] == "code"
+        and len(source.splitlines()) > CODE_LINES_ON_SLIDE
+        and not source.lstrip().startswith("# Exercise")
+        and not WIDGET.search(source)
+    )
 
 
 def _png_height(html: str) -> int:
@@ -57,7 +91,7 @@ def _height(cell: dict[str, Any]) -> int:
     if cell["cell_type"] == "markdown":
         lines = sum(1 + len(line) // LINE_CHARS for line in source.splitlines() if line.strip())
         return MARGIN + TEXT_LINE * lines
-    height = MARGIN + CODE_LINE * len(source.splitlines())
+    height = MARGIN + (0 if output_only(cell) else CODE_LINE * len(source.splitlines()))
     for output in cell.get("outputs", []):
         data = output.get("data", {})
         if "application/vnd.jupyter.widget-view+json" in data:
@@ -123,7 +157,8 @@ def slide_types(cells: list[dict[str, Any]]) -> list[str]:
 
 
 def set_slide_types(path: Path) -> bool:
-    """Write the slide types into the notebook at ``path``; return whether anything changed."""
+    """Write the slide types, and which cells show only their output, into the notebook at
+    ``path``; return whether anything changed."""
     text = path.read_text(encoding="utf-8")
     notebook = nbformat.reads(text, as_version=4)
     for cell, kind in zip(notebook.cells, slide_types(notebook.cells), strict=True):
@@ -132,6 +167,9 @@ def set_slide_types(path: Path) -> bool:
         cell.metadata.pop("slideshow", None)
         if kind != "-":
             cell.metadata["slideshow"] = {"slide_type": kind}
+        cell.metadata.pop(DECK_STYLES, None)
+        if output_only(cell):
+            cell.metadata[DECK_STYLES] = OUTPUT_ONLY
     new = nbformat.writes(notebook) + "\n"
     if new != text:
         path.write_text(new, encoding="utf-8")

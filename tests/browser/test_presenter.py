@@ -2,8 +2,9 @@
 
 An instructor opens lesson 02, runs it, starts the slides from the notebook's toolbar
 (jupyterlab-slideshow's "Toggle Deck") and steps through them with the on-screen →. Every
-slide fits the 1280×720 screen's width, no worked solution is ever shown, the widget's slide
-shows the whole widget, and moving its slider there redraws it with kltools' numbers.
+slide fits the 1280×720 screen (long code shows only its figure or printed lines there), no
+worked solution is ever shown, the widget's slide shows the whole widget, and moving its slider
+there redraws it with kltools' numbers.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright i
 NOTEBOOK = LESSONS[2].notebook  # 02, entropy: one widget, four exercises
 SHOWN_CELLS = ".jp-Notebook .jp-Cell.jp-deck-mod-visible"
 MOST_SLIDES = 80
+# the height of what a slide shows: from its first cell's top to its last cell's bottom
+SLIDE_HEIGHT = f"""() => {{
+  const boxes = [...document.querySelectorAll({SHOWN_CELLS!r})].map(c => c.getBoundingClientRect());
+  return Math.max(...boxes.map(b => b.bottom)) - Math.min(...boxes.map(b => b.top));
+}}"""
 
 
 def step(page) -> bool:
@@ -54,6 +60,8 @@ def test_lesson_as_slides_with_a_live_widget(lab, browser, screenshots):
                 f"slide {number} shows a solution"
             )
             texts.append(text)
+            tall = page.evaluate(SLIDE_HEIGHT)
+            assert tall <= VIEWPORT["height"], f"slide {number} is {tall} px tall: {text[:80]}"
             if widget_slide is None and widget.is_visible():
                 widget_slide = number
                 page.screenshot(path=screenshots / f"presenter-{NOTEBOOK[:2]}-widget.png")

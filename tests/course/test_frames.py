@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import io
 
+import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -70,7 +71,7 @@ def test_rotated_and_math_text_is_agg_to_the_byte() -> None:
 
 
 @pytest.mark.parametrize("dpi", [72, 100, 137])
-def test_kept_layouts_and_font_heights_place_text_as_agg_does(dpi) -> None:
+def test_kept_layouts_place_text_as_agg_does(dpi) -> None:
     # several lines (the line gap counts), sizes, weights and families; a text whose font
     # properties change after a draw is laid out anew
     fig = Figure(figsize=(4, 3), dpi=dpi)
@@ -87,6 +88,24 @@ def test_kept_layouts_and_font_heights_place_text_as_agg_does(dpi) -> None:
         agg = FigureCanvasAgg(fig).get_renderer()
         extents = [t.get_window_extent(fast.get_renderer()).bounds for t in texts]
         assert extents == [t.get_window_extent(agg).bounds for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("rc", "text"),
+    [
+        ({"font.sans-serif": ["DejaVu Serif"]}, "H = 2.585 bits"),  # another font, same props
+        ({"font.enable_last_resort": False}, "a\u0f00b"),  # no last-resort glyph for U+0F00
+    ],
+)
+@pytest.mark.filterwarnings("ignore:Glyph 3840")  # the missing glyph, drawn as a box
+def test_a_layout_follows_the_font_the_rc_params_find(rc, text) -> None:
+    fig = Figure(figsize=(2, 1))
+    fig.text(0.05, 0.4, text)
+    fast = FrameCanvas(fig)
+    assert np.array_equal(agg_pixels(fast), agg_pixels(FigureCanvasAgg(fig)))
+    with matplotlib.rc_context(rc):
+        assert np.array_equal(agg_pixels(fast), agg_pixels(FigureCanvasAgg(fig)))
+    assert np.array_equal(agg_pixels(fast), agg_pixels(FigureCanvasAgg(fig)))
 
 
 def test_a_full_glyph_cache_starts_again_and_draws_the_same() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kltools.course.slides import SKIPPED, slide_types
+from kltools.course.slides import OUTPUT_ONLY, SKIPPED, output_only, slide_types
 from kltools.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +27,17 @@ def test_stored_slide_types_are_up_to_date(notebook):
     assert stored_types(notebook) == slide_types(notebook.cells), (
         "run `make notebooks` (or python -m kltools.course.slides) to update the slides"
     )
+    stored = [cell.metadata.get("@deathbeds/jupyterlab-fonts") for cell in notebook.cells]
+    assert stored == [OUTPUT_ONLY if output_only(cell) else None for cell in notebook.cells]
+
+
+def test_only_long_code_shows_its_output_alone_never_a_question_or_a_widget(notebook):
+    for cell in notebook.cells:
+        if output_only(cell):
+            lines = cell.source.splitlines()
+            assert cell.cell_type == "code" and len(lines) > 12
+            assert not cell.source.lstrip().startswith("# Exercise")
+            assert "_widget(" not in cell.source
 
 
 def test_sections_and_exercises_are_slides_solutions_skipped(notebook):
