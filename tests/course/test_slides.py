@@ -8,7 +8,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kltools.course.slides import OUTPUT_ONLY, SKIPPED, output_only, slide_types
+from kltools.course.slides import (
+    CODE_LINES_ON_SLIDE,
+    OUTPUT_ONLY,
+    SKIPPED,
+    output_only,
+    slide_types,
+)
 from kltools.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +41,7 @@ def test_only_long_code_shows_its_output_alone_never_a_question_or_a_widget(note
     for cell in notebook.cells:
         if output_only(cell):
             lines = cell.source.splitlines()
-            assert cell.cell_type == "code" and len(lines) > 12
+            assert cell.cell_type == "code" and len(lines) > CODE_LINES_ON_SLIDE
             assert not cell.source.lstrip().startswith("# Exercise")
             assert "_widget(" not in cell.source
 
