@@ -7,8 +7,9 @@ and a test checks that the stored ones are up to date):
 
 * the title and every ``##`` section start a **slide** (one idea per slide);
 * within a section, a new slide starts where the next paragraph and its code would not fit a
-  1280×720 screen under what is already shown, and at a widget (with the text that introduces
-  it, if any), so a widget is on screen whole;
+  1280×720 screen under what is already shown, at a code cell that would not fit under its
+  paragraph, and at a widget (with the text that introduces it, if any), so a widget is on
+  screen whole;
 * every exercise is a slide of its own; worked solutions and the note about them are
   **skipped**, as in the student edition;
 * a code cell longer than :data:`CODE_LINES_ON_SLIDE` lines (mostly the drawing of a figure)
@@ -149,6 +150,8 @@ def slide_types(cells: list[dict[str, Any]]) -> list[str]:
             or (bool(WIDGET.search(source)) and cells[index - 1]["cell_type"] == "code")
             # the next paragraph and its code would not fit under what is shown
             or (cell["cell_type"] == "markdown" and filled + block > SLIDE_HEIGHT and filled > 0)
+            # nor would this code under its paragraph: the code goes on, on a slide of its own
+            or (cell["cell_type"] == "code" and filled + height > SLIDE_HEIGHT and filled > 0)
         )
         kind = "slide" if starts_slide else "-"
         filled = height if kind != "-" else filled + height
