@@ -86,7 +86,8 @@ class GlyphCachingRenderer(RendererAgg):
             x,
             y,
             angle,
-            ((font, size, index, 0, 1, dx, dy) for font, index, dx, dy in self._layouts[key]),
+            # each glyph in its own font: a fallback font's, where the first lacks a glyph
+            ((face, size, index, 0, 1, dx, dy) for face, index, dx, dy in self._layouts[key]),
             [],
         )
         return None

@@ -59,8 +59,10 @@ OUTPUT_ONLY = {
 
 
 def output_only(cell: dict[str, Any]) -> bool:
-    """Whether a cell shows only its output on a slide: code of more than 12 lines that is not
-    an exercise (its code is the question) or a widget.
+    """Whether a cell shows only its output on a slide.
+
+    That is code of more than :data:`CODE_LINES_ON_SLIDE` lines, other than an exercise (its
+    code is the question) or a widget.
 
     Examples
     --------
@@ -160,8 +162,11 @@ def slide_types(cells: list[dict[str, Any]]) -> list[str]:
 
 
 def set_slide_types(path: Path) -> bool:
-    """Write the slide types, and which cells show only their output, into the notebook at
-    ``path``; return whether anything changed."""
+    """Write the slide metadata into the notebook at ``path``; return whether anything changed.
+
+    The metadata is each cell's slide type and, for a cell that shows only its output on a
+    slide, the style that hides its code there.
+    """
     text = path.read_text(encoding="utf-8")
     notebook = nbformat.reads(text, as_version=4)
     for cell, kind in zip(notebook.cells, slide_types(notebook.cells), strict=True):
