@@ -34,7 +34,14 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["CODE_LINES_ON_SLIDE", "OUTPUT_ONLY", "SKIPPED", "output_only", "slide_types"]
+__all__ = [
+    "CODE_LINES_ON_SLIDE",
+    "DECK_STYLES",
+    "OUTPUT_ONLY",
+    "SKIPPED",
+    "output_only",
+    "slide_types",
+]
 
 # Cells the slides skip: worked solutions and the line that points to them (the student edition
 # drops the same cells; a test keeps the two in step).

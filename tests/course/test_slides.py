@@ -10,6 +10,7 @@ import pytest
 
 from kltools.course.slides import (
     CODE_LINES_ON_SLIDE,
+    DECK_STYLES,
     OUTPUT_ONLY,
     SKIPPED,
     output_only,
@@ -33,7 +34,7 @@ def test_stored_slide_types_are_up_to_date(notebook):
     assert stored_types(notebook) == slide_types(notebook.cells), (
         "run `make notebooks` (or python -m kltools.course.slides) to update the slides"
     )
-    stored = [cell.metadata.get("@deathbeds/jupyterlab-fonts") for cell in notebook.cells]
+    stored = [cell.metadata.get(DECK_STYLES) for cell in notebook.cells]
     assert stored == [OUTPUT_ONLY if output_only(cell) else None for cell in notebook.cells]
 
 
